@@ -1,0 +1,134 @@
+import type { EngineHandlers } from '../core/engine';
+import type { Result } from '../contract/result';
+import type { DocumentSummary, IngestReport } from '../contract/library';
+import type { SearchHitDetails } from '../contract/search';
+import { CommandFailure, UsageError, type Output } from './output';
+
+/** What a command receives: the engine, its arguments and where to write. */
+export interface CommandContext {
+  engine: EngineHandlers;
+  positionals: string[];
+  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean };
+  output: Output;
+}
+
+/** One `parallax` subcommand. */
+export interface Command {
+  /** Checks the arguments before the library is opened; throws UsageError. */
+  validate?(positionals: string[], options: CommandContext['options']): void;
+  run(context: CommandContext): Promise<number> | number;
+}
+
+/** The help text. */
+export const USAGE = `Usage: parallax COMMAND [options]
+
+Commands:
+  ingest PATH... [--story NAME]      add or update files and folders (txt, md, html)
+  docs [--story NAME]                list the documents in the library
+  text DOC [--raw]                   print a document's reading text (--raw: before boilerplate removal)
+  search QUERY [--limit N] [--story NAME]
+                                     search the library, or one story's passages
+
+Options:
+  --db FILE     the library file (default: $PARALLAX_HOME/library.db or the app-data folder)
+  --json        print exactly one JSON value on stdout
+  --debug       show stack traces on failure
+
+DOC is a document id or its path. Query syntax: words, "phrases", +must, -not, AND/OR/NOT, (groups),
+field:term (title, outlet, byline, text), prefix*, fuzzy~1, term^2.`;
+
+/** Unwraps a result: usage-type errors exit 2, others 1. */
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  if (result.error.code === 'bad-query' || result.error.code === 'bad-request') throw new UsageError(result.error.message);
+  throw new CommandFailure(result.error.message);
+}
+
+function printJson(output: Output, value: unknown): void {
+  output.out(JSON.stringify(value, null, 2));
+}
+
+function describeIngest(report: IngestReport): string {
+  const lines = [`Added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, missing ${report.missing}.`];
+  if (report.failed.length > 0) {
+    lines.push(`${report.failed.length} ${report.failed.length === 1 ? 'file was' : 'files were'} not read:`);
+    for (const failure of report.failed) lines.push(`  ${failure.path}: ${failure.error}`);
+  }
+  return lines.join('\n');
+}
+
+function describeDocuments(documents: DocumentSummary[]): string {
+  if (documents.length === 0) return 'The library is empty. Add files with "parallax ingest PATH".';
+  return documents
+    .map((doc) => {
+      const date = doc.published?.slice(0, 10) ?? '          ';
+      const source = [doc.outlet, doc.byline].filter(Boolean).join(', ');
+      return `${doc.id}  ${date}  ${doc.title ?? '(untitled)'}${source ? ` — ${source}` : ''}\n    ${doc.path}`;
+    })
+    .join('\n');
+}
+
+function describeHits(hits: SearchHitDetails[]): string {
+  if (hits.length === 0) return 'No matches.';
+  return hits
+    .map((hit, index) => {
+      const snippets = hit.snippets.map((snippet) => `    …${snippet.text.replace(/\s+/g, ' ')}…`).join('\n');
+      return `${index + 1}. ${hit.title ?? '(untitled)'}  [${hit.id}, score ${hit.score}]\n    ${hit.path}\n${snippets}`;
+    })
+    .join('\n');
+}
+
+function parseLimit(value: string | undefined): number {
+  if (value === undefined) return 20;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError('--limit takes a whole number from 1 to 10000.');
+  return limit;
+}
+
+/** The commands by name. */
+export const COMMANDS: Record<string, Command> = {
+  ingest: {
+    validate(positionals) {
+      if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
+    },
+    run({ engine, positionals, options, output }) {
+      const report = unwrap(engine.ingest({ paths: positionals, story: options.story }));
+      if (options.json) printJson(output, report);
+      else output.out(describeIngest(report));
+      return 0;
+    },
+  },
+  docs: {
+    validate(positionals) {
+      if (positionals.length > 0) throw new UsageError('"docs" takes no arguments.');
+    },
+    run({ engine, options, output }) {
+      const documents = unwrap(engine.listDocuments({ story: options.story }));
+      if (options.json) printJson(output, documents);
+      else output.out(describeDocuments(documents));
+      return 0;
+    },
+  },
+  text: {
+    validate(positionals) {
+      if (positionals.length !== 1) throw new UsageError('"text" takes one document id or path.');
+    },
+    run({ engine, positionals, options, output }) {
+      const { text } = unwrap(engine.getDocumentText({ doc: positionals[0]!, raw: options.raw }));
+      output.write(text);
+      return 0;
+    },
+  },
+  search: {
+    validate(positionals, options) {
+      if (positionals.length === 0) throw new UsageError('"search" needs a query.');
+      parseLimit(options.limit);
+    },
+    run({ engine, positionals, options, output }) {
+      const hits = unwrap(engine.search({ query: positionals.join(' '), limit: parseLimit(options.limit), story: options.story }));
+      if (options.json) printJson(output, hits.map(({ highlights: _highlights, ...hit }) => hit));
+      else output.out(describeHits(hits));
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import type { EngineHandlers } from '../core/engine';
+import { openLibrary } from '../engine/in-process';
+import { defaultLibraryPath } from '../core/store/location';
+import { COMMANDS, USAGE, type CommandContext } from './commands';
+import { UsageError, type Output } from './output';
+
+/** Options every command takes. */
+const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  story: { type: 'string' },
+  limit: { type: 'string' },
+  raw: { type: 'boolean', default: false },
+  port: { type: 'string' },
+} as const;
+
+/** Runs the `parallax` command line; returns the exit status (0 ok, 1 failure, 2 bad usage). */
+export async function main(argv: readonly string[], output: Output = processOutput()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.error(`${(error as Error).message.replace(/\.?$/, '.')} Run "parallax --help" for usage.`);
+    return 2;
+  }
+  const [name, ...positionals] = parsed.positionals;
+  if (parsed.values.help || !name) {
+    output.out(USAGE);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    output.error(`Unknown command "${name}". Run "parallax --help" for usage.`);
+    return 2;
+  }
+  const dbFile = parsed.values.db ?? defaultLibraryPath();
+  let library: { engine: EngineHandlers; close: () => void } | null = null;
+  try {
+    command.validate?.(positionals, parsed.values);
+    library = openLibrary(dbFile, { onProgress: output.progress });
+    const context: CommandContext = { engine: library.engine, positionals, options: parsed.values, output };
+    return await command.run(context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.error(`${error.message} Run "parallax --help" for usage.`);
+      return 2;
+    }
+    output.error(parsed.values.debug ? String((error as Error).stack) : describeFailure(error, dbFile));
+    return 1;
+  } finally {
+    library?.close();
+  }
+}
+
+/** One sentence for an unexpected failure, without a stack trace. */
+function describeFailure(error: unknown, dbFile: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const message = (error as Error)?.message ?? String(error);
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_READONLY') {
+    return `The library at ${dbFile} cannot be opened for writing (${code}).`;
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return `The file ${dbFile} is not a readable Parallax library (${code}).`;
+  return message.endsWith('.') ? message : `${message}.`;
+}
+
+/** Output to the real process streams, with a throttled progress line on stderr. */
+function processOutput(): Output {
+  let lastProgress = 0;
+  const started = Date.now();
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    write: (text) => process.stdout.write(text),
+    error: (text) => process.stderr.write(`parallax: ${text}\n`),
+    progress: (progress) => {
+      const now = Date.now();
+      if (progress.phase === 'done') {
+        if (lastProgress > 0 && process.stderr.isTTY) process.stderr.write('\n');
+        return;
+      }
+      if (now - started < 1000 || now - lastProgress < (process.stderr.isTTY ? 100 : 2000)) return;
+      lastProgress = now;
+      const line = `Reading ${progress.done}/${progress.total} files…`;
+      process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+    },
+  };
+}

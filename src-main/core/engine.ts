@@ -1,0 +1,169 @@
+import { resolve } from 'node:path';
+import type { Api } from '../contract/api';
+import type { Result } from '../contract/result';
+import { failure, success } from '../contract/result';
+import { METADATA_FIELDS, type IngestProgress, type MetadataField } from '../contract/library';
+import type { Connection } from './store/database';
+import { ingestPaths } from './ingest/ingest';
+import { extractDocument, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
+import { composeReadingText } from './extract/reading-text';
+import {
+  documentSummary,
+  documentText,
+  findDocumentById,
+  findDocumentByPath,
+  listDocumentSummaries,
+  replaceReadingText,
+  unindexDocument,
+  indexDocument,
+  type DocumentRow,
+} from './store/documents';
+import { listSpans, setRestored } from './store/boilerplate';
+import { clearOverride, listOverrides, setOverride } from './store/overrides';
+import { findStory, listStories } from './store/stories';
+import { countWords, hashText } from './ingest/identity';
+import { createSearchService } from './search/search-service';
+
+/** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
+export type EngineHandlers = { [Method in keyof Api]: (input: Parameters<Api[Method]>[0]) => Awaited<ReturnType<Api[Method]>> };
+
+/** Options of an engine: where progress goes. */
+export interface EngineOptions {
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** Whether a path has an extension the extractor reads. */
+export function isSupportedPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/** Finds a document by id or by path (relative paths resolve against the working folder). */
+export function resolveDocument(db: Connection, reference: string): Result<DocumentRow> {
+  const trimmed = reference.trim();
+  const row = findDocumentById(db, trimmed) ?? findDocumentByPath(db, resolve(trimmed));
+  return row ? success(row) : failure('not-found', `No document with the id or path "${reference}" is in the library.`);
+}
+
+/** Creates the engine: every contract method implemented once, over one database connection. */
+export function createEngine(db: Connection, options: EngineOptions = {}): EngineHandlers {
+  const search = createSearchService(db);
+
+  const rebuildReadingText = (row: DocumentRow): void => {
+    const raw = documentText(db, row.rowid, true);
+    const spans = listSpans(db, row.rowid, raw);
+    const restored = new Set(spans.flatMap((span, index) => (span.restored ? [index] : [])));
+    const text = composeReadingText(raw, spans, restored);
+    replaceReadingText(db, row.rowid, text, hashText(text), countWords(text), new Date().toISOString());
+  };
+
+  const summaryOf = (row: DocumentRow) => {
+    const { missing: _missing, ...summary } = documentSummary(db, row.rowid)!;
+    return summary;
+  };
+
+  return {
+    ingest({ paths, story }) {
+      if (!Array.isArray(paths) || paths.length === 0 || paths.some((path) => typeof path !== 'string' || !path)) {
+        return failure('bad-request', 'Give at least one file or folder to ingest.');
+      }
+      const report = ingestPaths(db, paths, {
+        story: story?.trim() || undefined,
+        extract: extractDocument,
+        isSupported: isSupportedPath,
+        maxFileBytes: MAX_FILE_BYTES,
+        onProgress: options.onProgress,
+      });
+      search.invalidate();
+      return success(report);
+    },
+
+    listDocuments({ story }) {
+      if (story !== undefined && findStory(db, story) === undefined) {
+        return failure('not-found', `There is no story named "${story}".`);
+      }
+      return success(listDocumentSummaries(db, story).map(({ missing: _missing, ...summary }) => summary));
+    },
+
+    getDocument({ doc }) {
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      const row = found.value;
+      const summary = documentSummary(db, row.rowid)!;
+      const overrides: Record<string, { value: string | null; extracted: string | null }> = {};
+      for (const [field, value] of listOverrides(db, row.rowid)) overrides[field] = { value, extracted: row[field] };
+      return success({ ...summary, format: row.format, encoding: row.encoding, contentHash: row.content_hash, overrides });
+    },
+
+    getDocumentText({ doc, raw }) {
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      return success({ id: found.value.id, text: documentText(db, found.value.rowid, raw === true) });
+    },
+
+    listBoilerplate({ doc }) {
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      const raw = documentText(db, found.value.rowid, true);
+      return success(
+        listSpans(db, found.value.rowid, raw).map((span, index) => ({
+          index,
+          start: span.start,
+          end: span.end,
+          reason: span.reason,
+          text: raw.slice(span.start, span.end),
+          restored: span.restored,
+        })),
+      );
+    },
+
+    setBoilerplateRestored({ doc, index, restored }) {
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      const raw = documentText(db, found.value.rowid, true);
+      const span = listSpans(db, found.value.rowid, raw)[index];
+      if (!span) return failure('not-found', `This document has no hidden passage number ${index}.`);
+      db.transaction(() => {
+        setRestored(db, found.value.rowid, raw.slice(span.start, span.end), restored === true);
+        rebuildReadingText(found.value);
+      }).immediate();
+      search.invalidate();
+      return success({ id: found.value.id });
+    },
+
+    setMetadataOverride({ doc, field, value }) {
+      if (!METADATA_FIELDS.includes(field)) return failure('bad-request', `"${field}" is not a metadata field.`);
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      const cleaned = typeof value === 'string' ? value.trim() || null : null;
+      db.transaction(() => {
+        unindexDocument(db, found.value.rowid);
+        setOverride(db, found.value.rowid, field as MetadataField, cleaned);
+        indexDocument(db, found.value.rowid);
+      }).immediate();
+      search.invalidate();
+      return success(summaryOf(found.value));
+    },
+
+    clearMetadataOverride({ doc, field }) {
+      if (!METADATA_FIELDS.includes(field)) return failure('bad-request', `"${field}" is not a metadata field.`);
+      const found = resolveDocument(db, doc);
+      if (!found.ok) return found;
+      db.transaction(() => {
+        unindexDocument(db, found.value.rowid);
+        clearOverride(db, found.value.rowid, field as MetadataField);
+        indexDocument(db, found.value.rowid);
+      }).immediate();
+      search.invalidate();
+      return success(summaryOf(found.value));
+    },
+
+    listStories() {
+      return success(listStories(db));
+    },
+
+    search(request) {
+      return search.search(request);
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Bytes → text: byte order marks, UTF-8, UTF-16, Windows-1252 fallback, HTML <meta charset>, and refusal of binary
+ * files with a sentence the reporter understands.
+ */
+
+import type { ExtractionError } from './types';
+
+/** The result of decoding: the text and the encoding it was read from, or why the bytes are not text. */
+export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; error: ExtractionError };
+
+/** Options of decodeBytes. */
+export interface DecodeOptions {
+  /** Honour a <meta charset> or http-equiv content-type declaration in the first 4 KB (HTML files). */
+  htmlMetaCharset?: boolean;
+}
+
+interface Signature {
+  bytes: ReadonlyArray<number | null>;
+  offset?: number;
+  what: string;
+}
+
+/** File signatures of common non-text formats; null matches any byte. */
+const SIGNATURES: readonly Signature[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38, null, 0x61], what: 'a GIF image' },
+  { bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50], what: 'a WebP image' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image' },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (or a Word, Excel or EPUB file)' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'an empty ZIP archive' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Microsoft Office document' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file' },
+  { bytes: [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59], what: 'a bzip2-compressed file' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'an xz-compressed file' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'a zstd-compressed file' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive' },
+  { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: 'a RAR archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF executable)' },
+  { bytes: [0x4d, 0x5a, 0x90, 0x00], what: 'a Windows program' },
+  { bytes: [0xcf, 0xfa, 0xed, 0xfe], what: 'a macOS program' },
+  { bytes: [0x00, 0x61, 0x73, 0x6d], what: 'a WebAssembly module' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74], what: 'an SQLite database' },
+  { bytes: [0x4f, 0x67, 0x67, 0x53], what: 'an Ogg audio or video file' },
+  { bytes: [0x66, 0x74, 0x79, 0x70], offset: 4, what: 'an MP4 video or audio file' },
+  { bytes: [0x77, 0x4f, 0x46, 0x46], what: 'a web font' },
+];
+
+/** Windows-1252 characters of bytes 0x80–0x9F (0 = undefined there; the byte stays a C1 control, as WHATWG says). */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const EXCLUDED_ENCODINGS = new Set(['utf-16le', 'utf-16be', 'replacement', 'x-user-defined']);
+
+function refuse(code: ExtractionError['code'], message: string): DecodeResult {
+  return { ok: false, error: { code, message } };
+}
+
+function startsWith(bytes: Uint8Array, expected: ReadonlyArray<number | null>, offset = 0): boolean {
+  if (bytes.length < offset + expected.length) return false;
+  return expected.every((value, index) => value === null || bytes[offset + index] === value);
+}
+
+/** The non-text format the bytes start like, e.g. "a PNG image", or null. */
+export function sniffBinaryFormat(bytes: Uint8Array): string | null {
+  const match = SIGNATURES.find((signature) => startsWith(bytes, signature.bytes, signature.offset));
+  return match?.what ?? null;
+}
+
+/** Which UTF-16 byte order BOM-less bytes look like: ASCII text with a zero byte in every other position. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.length, 4096) & ~1;
+  if (length < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < length; index += 2) {
+    if (bytes[index] === 0) evenZeros += 1;
+    if (bytes[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = length / 2;
+  if (oddZeros >= pairs * 0.9 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.9 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function countZeros(bytes: Uint8Array): number {
+  let zeros = 0;
+  for (let index = 0; index < bytes.length; index += 1) if (bytes[index] === 0) zeros += 1;
+  return zeros;
+}
+
+/** Share of characters that are control characters no text file contains (tab, line and page breaks allowed). */
+function controlShare(text: string): number {
+  const sample = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
+  if (sample.length === 0) return 0;
+  const controls = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F-\u009F\uFFFD]/g);
+  return (controls?.length ?? 0) / sample.length;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Windows-1252 decoding that maps 0x80–0x9F to “curly quotes”, € and the rest even where the runtime maps them to C1. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin = new TextDecoder('windows-1252').decode(bytes);
+  return latin.replace(/[\u0080-\u009F]/g, (control) => {
+    const mapped = WINDOWS_1252_HIGH[control.charCodeAt(0) - 0x80] ?? 0;
+    return mapped === 0 ? control : String.fromCharCode(mapped);
+  });
+}
+
+/** The canonical name of an encoding the runtime decodes, or null for unknown, UTF-16 or unsafe labels. */
+function supportedEncoding(label: string): string | null {
+  try {
+    const encoding = new TextDecoder(label.trim().toLowerCase()).encoding;
+    return EXCLUDED_ENCODINGS.has(encoding) ? null : encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** The encoding an HTML file declares in a <meta> tag within its first 4 KB, canonical name, or null. */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const match = META_CHARSET.exec(head);
+  return match?.[1] === undefined ? null : supportedEncoding(match[1]);
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let index = 0; index < bytes.length; index += 1) if ((bytes[index] ?? 0) > 0x7f) return true;
+  return false;
+}
+
+/** Picks the encoding of BOM-less, non-UTF-16 bytes and decodes them. */
+function decodeSingleByteOrUtf8(bytes: Uint8Array, options: DecodeOptions): { text: string; encoding: string } {
+  const utf8 = decodeUtf8(bytes);
+  const declared = options.htmlMetaCharset ? declaredHtmlCharset(bytes) : null;
+  if (declared !== null && declared !== 'utf-8') {
+    // Valid UTF-8 with multi-byte characters is UTF-8 whatever a stale <meta> says (pages re-saved by a browser).
+    if (utf8 === null || !hasNonAscii(bytes)) return { text: decodeWith(declared, bytes), encoding: declared };
+  }
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+function finish(text: string, encoding: string): DecodeResult {
+  if (text.trim() === '') return refuse('empty', 'The file is empty.');
+  if (controlShare(text) > 0.05) return refuse('binary', 'This file contains binary data, not readable text.');
+  return { ok: true, text, encoding };
+}
+
+/**
+ * Decodes file bytes to text. UTF-8 (BOM stripped), UTF-16 with a BOM (or plainly UTF-16 ASCII), otherwise
+ * Windows-1252; HTML files may declare their charset. Binary and empty files are refused as data, never thrown.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  if (bytes.length === 0) return refuse('empty', 'The file is empty.');
+  const format = sniffBinaryFormat(bytes);
+  if (format !== null) return refuse('binary', `This file looks like ${format}, not text.`);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const rest = bytes.subarray(3);
+    const utf8 = decodeUtf8(rest);
+    if (utf8 !== null) return finish(utf8, 'utf-8');
+    return finish(decodeWindows1252(rest), 'windows-1252');
+  }
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : null;
+  if (utf16 !== null) return finish(new TextDecoder(utf16).decode(bytes.subarray(2)), utf16);
+  const bareUtf16 = sniffUtf16(bytes);
+  if (bareUtf16 !== null) return finish(new TextDecoder(bareUtf16).decode(bytes), bareUtf16);
+  const zeros = countZeros(bytes);
+  if (zeros > Math.max(1, bytes.length / 1000)) {
+    return refuse('binary', 'This file contains binary data, not readable text.');
+  }
+  const decoded = decodeSingleByteOrUtf8(bytes, options);
+  return finish(decoded.text, decoded.encoding);
+}

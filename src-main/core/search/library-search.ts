@@ -1,0 +1,76 @@
+import type { Connection } from '../store/database';
+import type { Result } from '../../contract/result';
+import { failure, success } from '../../contract/result';
+import type { SearchHitDetails } from '../../contract/search';
+import { parseQuery } from './query-parser';
+import { compileFts } from './query-fts';
+import { createFuzzyMatcher } from './fuzzy';
+import { buildSnippets, hitsFromMarkedText, HIT_CLOSE, HIT_OPEN } from './snippets';
+
+/** The columns of the library index, in declaration order (title, outlet, byline, text). */
+export const LIBRARY_FIELDS = ['title', 'outlet', 'byline', 'text'] as const;
+
+/** bm25 column weights: a hit in the title counts five times a hit in the text. */
+const BM25 = 'bm25(document_index, 5.0, 2.0, 2.0, 1.0)';
+
+/** Most fuzzy expansions per term: enough for typos, few enough to keep the MATCH small. */
+const FUZZY_LIMIT = 40;
+
+/** Library-wide search on FTS5: parse, compile, rank with bm25, then snippets from highlight() offsets. */
+export function createLibrarySearch(db: Connection) {
+  let fuzzy: ReturnType<typeof createFuzzyMatcher> | null = null;
+  const vocabulary = () => {
+    fuzzy ??= createFuzzyMatcher(db.prepare('SELECT term FROM document_index_vocabulary').pluck().all() as string[]);
+    return fuzzy;
+  };
+  const rank = db.prepare(`SELECT document_index.rowid AS rowid, ${BM25} AS rank FROM document_index
+    WHERE document_index MATCH ? ORDER BY rank LIMIT ?`);
+  const details = db.prepare(`SELECT d.id AS id, d.path AS path, c.title AS title, c.text AS text,
+    highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
+    FROM document_index JOIN documents d ON d.rowid = document_index.rowid
+    JOIN document_index_content c ON c.rowid = document_index.rowid
+    WHERE document_index MATCH ? AND document_index.rowid = ?`);
+
+  return {
+    /** Forgets cached vocabulary after the index changed. */
+    invalidate(): void {
+      fuzzy = null;
+    },
+
+    /** Runs a query over the whole library, best first. */
+    search(query: string, limit: number): Result<SearchHitDetails[]> {
+      const parsed = parseQuery(query, { fields: LIBRARY_FIELDS });
+      if (!parsed.ok) {
+        return failure('bad-query', parsed.error.message, { position: parsed.error.position });
+      }
+      const compiled = compileFts(parsed.query, {
+        columns: LIBRARY_FIELDS,
+        fuzzyTerms: (word, distance) => vocabulary().terms(word, distance, FUZZY_LIMIT),
+      });
+      if ('error' in compiled) return success([]);
+      let ranked: { rowid: number; rank: number }[];
+      try {
+        ranked = rank.all(compiled.match, limit) as { rowid: number; rank: number }[];
+      } catch (error) {
+        return failure('bad-query', `This query could not be run: ${(error as Error).message}.`);
+      }
+      const hits: SearchHitDetails[] = [];
+      for (const { rowid, rank: score } of ranked) {
+        const row = details.get(compiled.match, rowid) as
+          | { id: string; path: string; title: string | null; text: string; marked: string | null }
+          | undefined;
+        if (!row) continue;
+        const snippets = buildSnippets(row.text, row.marked ? hitsFromMarkedText(row.marked) : []);
+        hits.push({
+          id: row.id,
+          path: row.path,
+          title: row.title,
+          score: Math.round(-score * 1000) / 1000,
+          snippets: snippets.map(({ text, start, end }) => ({ text, start, end })),
+          highlights: snippets.map((snippet) => snippet.hits),
+        });
+      }
+      return success(hits);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Connection } from './database';
+import type { BoilerplateSpan } from '../extract/types';
+
+/** A stored boilerplate span with whether the reporter restored it to the reading text. */
+export interface StoredSpan extends BoilerplateSpan {
+  ordinal: number;
+  restored: boolean;
+}
+
+/** Replaces a document's boilerplate spans (after extraction); restores are kept, keyed by the span's text. */
+export function replaceSpans(db: Connection, documentRowid: number, spans: readonly BoilerplateSpan[]): void {
+  db.prepare('DELETE FROM boilerplate_spans WHERE document_rowid = ?').run(documentRowid);
+  const insert = db.prepare('INSERT INTO boilerplate_spans (document_rowid, ordinal, start, end, reason) VALUES (?, ?, ?, ?, ?)');
+  spans.forEach((span, ordinal) => insert.run(documentRowid, ordinal, span.start, span.end, span.reason));
+}
+
+/** The texts of the spans a reporter restored, which survive re-extraction. */
+export function restoredTexts(db: Connection, documentRowid: number): Set<string> {
+  const rows = db.prepare('SELECT span_text FROM boilerplate_restores WHERE document_rowid = ?').pluck().all(documentRowid);
+  return new Set(rows as string[]);
+}
+
+/** A document's spans in order, with their restored state resolved against its raw text. */
+export function listSpans(db: Connection, documentRowid: number, rawText: string): StoredSpan[] {
+  const restored = restoredTexts(db, documentRowid);
+  const rows = db
+    .prepare('SELECT ordinal, start, end, reason FROM boilerplate_spans WHERE document_rowid = ? ORDER BY ordinal')
+    .all(documentRowid) as { ordinal: number; start: number; end: number; reason: BoilerplateSpan['reason'] }[];
+  return rows.map((row) => ({ ...row, restored: restored.has(rawText.slice(row.start, row.end)) }));
+}
+
+/** Records or clears a reporter's restore of one span (by its text, so it survives re-ingest). */
+export function setRestored(db: Connection, documentRowid: number, spanText: string, restored: boolean): void {
+  if (restored) {
+    db.prepare('INSERT INTO boilerplate_restores (document_rowid, span_text) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      .run(documentRowid, spanText);
+  } else {
+    db.prepare('DELETE FROM boilerplate_restores WHERE document_rowid = ? AND span_text = ?').run(documentRowid, spanText);
+  }
+}

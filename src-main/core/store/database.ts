@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/migration';
+
+/** The better-sqlite3 connection type used across the store. */
+export type Connection = Database.Database;
+
+/** Thrown when the library was written by a newer Parallax: opening it could damage it. */
+export class DatabaseTooNewError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(`This library was written by a newer version of Parallax (schema ${found}; this version knows ${supported}). Update Parallax to open it.`);
+  }
+}
+
+/** Opens (creating if needed) a library database with the house pragmas, and brings its schema up to date. */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Connection {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const connection = new Database(file);
+  try {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+    migrate(connection, migrations);
+    return connection;
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}
+
+/** The schema version a database is at (`PRAGMA user_version`). */
+export function schemaVersion(connection: Connection): number {
+  return connection.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies the migrations the database lacks, each in its own transaction; refuses a database newer than the code. */
+export function migrate(connection: Connection, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = schemaVersion(connection);
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    connection.transaction(() => {
+      connection.exec(migration.up);
+      connection.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return schemaVersion(connection);
+}

@@ -1,0 +1,185 @@
+import type { Connection } from './database';
+import type { DocumentSummary, MetadataField } from '../../contract/library';
+
+/** A stored document row as the engine sees it (extracted metadata, before overrides). */
+export interface DocumentRow {
+  rowid: number;
+  id: string;
+  path: string;
+  format: string;
+  encoding: string;
+  content_hash: string;
+  file_size: number;
+  file_mtime_ms: number;
+  extractor_version: number;
+  text_hash: string;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  words: number;
+  missing: number;
+}
+
+/** The columns written when a document is added or re-extracted. */
+export interface DocumentContent {
+  format: string;
+  encoding: string;
+  contentHash: string;
+  fileSize: number;
+  fileMtimeMs: number;
+  extractorVersion: number;
+  rawText: string;
+  readingText: string;
+  textHash: string;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  words: number;
+}
+
+const ROW_COLUMNS = `rowid, id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
+  text_hash, title, outlet, byline, published, url, words, missing`;
+
+/** Effective metadata: a reporter's override (even to null) wins over what the extractor found. */
+function effective(field: MetadataField): string {
+  const override = `FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = '${field}'`;
+  return `CASE WHEN EXISTS (SELECT 1 ${override}) THEN (SELECT o.value ${override}) ELSE d.${field} END AS ${field}`;
+}
+
+const SUMMARY_SELECT = `SELECT d.rowid AS rowid, d.id AS id, d.path AS path, ${effective('title')}, ${effective('outlet')},
+  ${effective('published')}, ${effective('byline')}, ${effective('url')},
+  d.words AS words, d.missing AS missing,
+  (SELECT json_group_array(name) FROM (SELECT s.name AS name FROM story_documents sd JOIN stories s ON s.rowid = sd.story_rowid
+     WHERE sd.document_rowid = d.rowid ORDER BY s.name)) AS stories
+  FROM documents d`;
+
+interface SummaryRow {
+  rowid: number;
+  id: string;
+  path: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  byline: string | null;
+  url: string | null;
+  words: number;
+  missing: number;
+  stories: string;
+}
+
+function toSummary(row: SummaryRow): DocumentSummary & { missing: boolean } {
+  return {
+    id: row.id,
+    path: row.path,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    byline: row.byline,
+    url: row.url,
+    words: row.words,
+    stories: JSON.parse(row.stories) as string[],
+    missing: row.missing === 1,
+  };
+}
+
+/** Lists documents with effective metadata and their stories, ordered by path; optionally one story's. */
+export function listDocumentSummaries(db: Connection, story?: string): (DocumentSummary & { missing: boolean })[] {
+  const rows = story
+    ? (db.prepare(`${SUMMARY_SELECT} WHERE d.rowid IN (SELECT sd.document_rowid FROM story_documents sd JOIN stories s
+        ON s.rowid = sd.story_rowid WHERE s.name = ?) ORDER BY d.path`).all(story) as SummaryRow[])
+    : (db.prepare(`${SUMMARY_SELECT} ORDER BY d.path`).all() as SummaryRow[]);
+  return rows.map(toSummary);
+}
+
+/** One document's summary with effective metadata, or undefined. */
+export function documentSummary(db: Connection, rowid: number): (DocumentSummary & { missing: boolean }) | undefined {
+  const row = db.prepare(`${SUMMARY_SELECT} WHERE d.rowid = ?`).get(rowid) as SummaryRow | undefined;
+  return row ? toSummary(row) : undefined;
+}
+
+/** Finds a document by its absolute path. */
+export function findDocumentByPath(db: Connection, path: string): DocumentRow | undefined {
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE path = ?`).get(path) as DocumentRow | undefined;
+}
+
+/** Finds a document by its public id. */
+export function findDocumentById(db: Connection, id: string): DocumentRow | undefined {
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+}
+
+/** Finds a document by rowid. */
+export function findDocumentByRowid(db: Connection, rowid: number): DocumentRow | undefined {
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE rowid = ?`).get(rowid) as DocumentRow | undefined;
+}
+
+/** Documents whose path lies under a folder (prefix match on the folder plus a separator). */
+export function documentsUnder(db: Connection, folder: string, separator: string): Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[] {
+  const prefix = folder.endsWith(separator) ? folder : folder + separator;
+  return db
+    .prepare('SELECT rowid, path, missing FROM documents WHERE substr(path, 1, ?) = ?')
+    .all(prefix.length, prefix) as Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[];
+}
+
+/** The canonical reading text or the raw extracted text of a document. */
+export function documentText(db: Connection, rowid: number, raw: boolean): string {
+  const column = raw ? 'raw_text' : 'reading_text';
+  return db.prepare(`SELECT ${column} FROM documents WHERE rowid = ?`).pluck().get(rowid) as string;
+}
+
+/** Removes a document from the full-text index; must run before its indexed values change. */
+export function unindexDocument(db: Connection, rowid: number): void {
+  db.prepare(`INSERT INTO document_index (document_index, rowid, title, outlet, byline, text)
+    SELECT 'delete', rowid, title, outlet, byline, text FROM document_index_content WHERE rowid = ?`).run(rowid);
+}
+
+/** Adds a document's current effective values to the full-text index. */
+export function indexDocument(db: Connection, rowid: number): void {
+  db.prepare(`INSERT INTO document_index (rowid, title, outlet, byline, text)
+    SELECT rowid, title, outlet, byline, text FROM document_index_content WHERE rowid = ?`).run(rowid);
+}
+
+/** Inserts a new document and indexes it; returns its rowid. */
+export function insertDocument(db: Connection, id: string, path: string, content: DocumentContent, now: string): number {
+  const result = db
+    .prepare(`INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
+      raw_text, reading_text, text_hash, title, outlet, byline, published, url, words, missing, added_at, updated_at)
+      VALUES (@id, @path, @format, @encoding, @contentHash, @fileSize, @fileMtimeMs, @extractorVersion, @rawText,
+      @readingText, @textHash, @title, @outlet, @byline, @published, @url, @words, 0, @now, @now)`)
+    .run({ id, path, now, ...content });
+  const rowid = Number(result.lastInsertRowid);
+  indexDocument(db, rowid);
+  return rowid;
+}
+
+/** Replaces a document's extracted content under the same id, keeping overrides, stories and notes. */
+export function updateDocumentContent(db: Connection, rowid: number, content: DocumentContent, now: string): void {
+  unindexDocument(db, rowid);
+  db.prepare(`UPDATE documents SET format = @format, encoding = @encoding, content_hash = @contentHash,
+      file_size = @fileSize, file_mtime_ms = @fileMtimeMs, extractor_version = @extractorVersion, raw_text = @rawText,
+      reading_text = @readingText, text_hash = @textHash, title = @title, outlet = @outlet, byline = @byline,
+      published = @published, url = @url, words = @words, missing = 0, updated_at = @now WHERE rowid = @rowid`)
+    .run({ rowid, now, ...content });
+  indexDocument(db, rowid);
+}
+
+/** Records a new modification time (content unchanged) and clears the missing flag. */
+export function touchDocument(db: Connection, rowid: number, fileMtimeMs: number): void {
+  db.prepare('UPDATE documents SET file_mtime_ms = ?, missing = 0 WHERE rowid = ?').run(fileMtimeMs, rowid);
+}
+
+/** Marks a document whose file is gone; nothing attached to it is deleted. */
+export function markMissing(db: Connection, rowid: number, now: string): void {
+  db.prepare('UPDATE documents SET missing = 1, updated_at = ? WHERE rowid = ?').run(now, rowid);
+}
+
+/** Replaces the stored reading text (after a boilerplate span is restored or hidden) and re-indexes. */
+export function replaceReadingText(db: Connection, rowid: number, readingText: string, textHash: string, words: number, now: string): void {
+  unindexDocument(db, rowid);
+  db.prepare('UPDATE documents SET reading_text = ?, text_hash = ?, words = ?, updated_at = ? WHERE rowid = ?')
+    .run(readingText, textHash, words, now, rowid);
+  indexDocument(db, rowid);
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { initialSchema } from './001-initial';
+
+/** Every migration in order; append new ones, never edit or reorder applied ones. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

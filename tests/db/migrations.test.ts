@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, schemaVersion, DatabaseTooNewError, migrate } from '../../src-main/core/store/database';
+import { MIGRATIONS } from '../../src-main/core/store/migrations';
+
+function temporaryFile(): { file: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-db-'));
+  return { file: join(dir, 'library.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('migration 1 creates the schema on a real database file, with WAL and foreign keys', () => {
+  const { file, cleanup } = temporaryFile();
+  try {
+    const db = openDatabase(file);
+    assert.equal(schemaVersion(db), MIGRATIONS.at(-1)!.version);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table','view') ORDER BY name").pluck().all();
+    for (const name of ['documents', 'boilerplate_spans', 'metadata_overrides', 'stories', 'story_documents', 'document_index', 'document_index_content']) {
+      assert.ok(tables.includes(name), `missing ${name}`);
+    }
+    const strict = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'documents'").pluck().get() as string;
+    assert.match(strict, /STRICT/);
+    db.close();
+    const reopened = openDatabase(file);
+    assert.equal(schemaVersion(reopened), 1);
+    reopened.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('a database newer than the code is refused and left untouched', () => {
+  const { file, cleanup } = temporaryFile();
+  try {
+    const db = openDatabase(file);
+    db.pragma('user_version = 999');
+    db.close();
+    assert.throws(() => openDatabase(file), DatabaseTooNewError);
+    const again = openDatabase(file, [...MIGRATIONS, { version: 999, name: 'future', up: '' }]);
+    assert.equal(schemaVersion(again), 999);
+    again.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('a failing migration rolls back whole and leaves the version unchanged', () => {
+  const { file, cleanup } = temporaryFile();
+  try {
+    const db = openDatabase(file);
+    const broken = { version: 2, name: 'broken', up: 'CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL;' };
+    assert.throws(() => migrate(db, [...MIGRATIONS, broken]));
+    assert.equal(schemaVersion(db), 1);
+    const table = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get();
+    assert.equal(table, undefined);
+    db.close();
+  } finally {
+    cleanup();
+  }
+});
