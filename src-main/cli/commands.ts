@@ -17,6 +17,8 @@ export interface Command {
   /** Checks the arguments before the library is opened; throws UsageError. */
   validate?(positionals: string[], options: CommandContext['options']): void;
   run(context: CommandContext): Promise<number> | number;
+  /** False for commands that open the library themselves (serve runs it in the engine host); `engine` is then unset. */
+  opensLibrary?: false;
 }
 
 /** The help text. */
@@ -28,6 +30,7 @@ Commands:
   text DOC [--raw]                   print a document's reading text (--raw: before boilerplate removal)
   search QUERY [--limit N] [--story NAME]
                                      search the library, or one story's passages
+  serve [--port N]                   serve the workbench on 127.0.0.1 and print its URL (until Ctrl-C)
 
 Options:
   --db FILE     the library file (default: $PARALLAX_HOME/library.db or the app-data folder)
@@ -129,6 +132,25 @@ export const COMMANDS: Record<string, Command> = {
       if (options.json) printJson(output, hits.map(({ highlights: _highlights, ...hit }) => hit));
       else output.out(describeHits(hits));
       return 0;
+    },
+  },
+  serve: {
+    opensLibrary: false,
+    validate(positionals, options) {
+      if (positionals.length > 0) throw new UsageError('"serve" takes no arguments.');
+      const port = Number(options.port ?? 0);
+      if (!/^\d+$/.test(options.port ?? '0') || port > 65535) throw new UsageError('--port takes a whole number from 0 to 65535.');
+    },
+    async run({ options, output }) {
+      const { serve, builtWorkbenchDir } = await import('../server/serve');
+      const { defaultLibraryPath } = await import('../core/store/location');
+      return serve({
+        dbFile: options.db ?? defaultLibraryPath(),
+        port: Number(options.port ?? 0),
+        staticDir: builtWorkbenchDir(),
+        print: output.out,
+        warn: output.error,
+      });
     },
   },
 };

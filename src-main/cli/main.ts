@@ -40,8 +40,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
   let library: { engine: EngineHandlers; close: () => void } | null = null;
   try {
     command.validate?.(positionals, parsed.values);
-    library = openLibrary(dbFile, { onProgress: output.progress });
-    const context: CommandContext = { engine: library.engine, positionals, options: parsed.values, output };
+    library = command.opensLibrary === false ? null : openLibrary(dbFile, { onProgress: output.progress });
+    const context: CommandContext = { engine: library?.engine as EngineHandlers, positionals, options: parsed.values, output };
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -46,7 +46,7 @@ test('000: ad markers, tweet credit lines and the editor’s-note promo are mark
   const text = seed('000');
   const spans = detectBoilerplate(text);
   assertWellFormed(text, spans);
-  assert.equal(reasonAt(text, spans, 'Advertisement\n\nBut now'.slice(0, 13)), 'ad-marker');
+  assert.equal(reasonAt(text, spans, 'Advertisement\n'), 'ad-marker');
   assert.equal(reasonAt(text, spans, 'pic.twitter.com/IphgYwbaFC — Visegrád 24 (@visegrad24) November 3, 2025'), 'social-embed');
   assert.equal(reasonAt(text, spans, 'This marks a significant escalation… pic.twitter.com/wGMJG3lgUz'), 'social-embed');
   assert.equal(reasonAt(text, spans, 'Editor’s Note: The Schumer Shutdown is here.'), 'promotion');
@@ -145,6 +145,8 @@ test('prose that mentions cue words inside a sentence is never marked', () => {
     'The group used Getty Images photos in its campaign.',
     'Disclaimers were added to the posts after the complaints.',
     'Location data showed the convoy near the border.',
+    'Comments reflect a growing frustration among officials, analysts said.',
+    'Editor’s note: This story has been updated to correct the date of the strike.',
     'Donald Trump has said he wants to strike the cartels.',
   ].join('\n\n');
   assert.deepEqual(detectBoilerplate(prose), []);

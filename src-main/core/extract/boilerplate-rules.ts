@@ -51,7 +51,7 @@ export function isSocialEmbed(text: string): boolean {
 }
 
 const NEWSLETTER_OPENER =
-  /^(?:sign up|subscribe|get (?:our|the)|join (?:our|the)|want (?:more|the|to)|don[’']t miss|never miss|stay (?:informed|up to date|in the loop)|enter your email|be the first|like (?:this|what you)|enjoy(?:ed)? (?:this|reading)|for more)\b/i;
+  /^(?:sign up|subscribe|get (?:our|the)|join (?:our|the)|want (?:more|the|to)|don[’']t miss|never miss|stay (?:informed|up to date|in the loop)|enter your email|be the first|like (?:this|what you)|enjoy(?:ed)? (?:this|reading))\b/i;
 const NEWSLETTER_WORD = /\b(?:newsletters?|inbox|e-?mail (?:updates|alerts|briefing))\b/i;
 
 /** Newsletter calls: a line opening with "Sign up", "Subscribe", "Get our"… that names a newsletter or inbox. */
@@ -80,7 +80,7 @@ export function isEditorNote(text: string): boolean {
 const DISCLAIMER_OPENERS = [
   /^disclaimer\s*[:：\-–—]/i,
   /^(?:the )?(?:views|opinions) expressed (?:in this|here|above|by the author|are (?:those|solely))/i,
-  /^comments (?:reflect|are moderated|represent|do not reflect)/i,
+  /^comments (?:(?:do not )?(?:reflect|represent) (?:the )?(?:users|readers|commenters)|are moderated)/i,
 ];
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\s(?:©\s?)?\d{4})/i;
 const AFFILIATE = /^(?:disclosure|note)\s*:.{0,200}\b(?:affiliate|commission)\b/i;

@@ -3,7 +3,7 @@
  * each with a reason. Precision over recall — a line is marked only when its shape says so; see HEURISTICS.md.
  */
 
-import type { BoilerplateReason, BoilerplateSpan } from './types';
+import type { BoilerplateSpan } from './types';
 import { classifyLine } from './boilerplate-rules';
 import {
   type LineContext,
@@ -94,7 +94,7 @@ export function detectBoilerplate(rawText: string): BoilerplateSpan[] {
   markHeadlineBreadcrumbs(context, marks);
   const spans = marksToSpans(rawText, lines, marks);
   if (token !== null && !tokenCoversLine && marks[tokenLine] === undefined) {
-    spans.unshift({ start: token.start, end: token.end, reason: 'metadata-line' satisfies BoilerplateReason });
+    spans.unshift({ start: token.start, end: token.end, reason: 'metadata-line' });
   }
   return spans;
 }

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { isIgnored, readIgnoreRules, type IgnoreRule } from './ignore-file';
 
 /** A regular file found by the walk, with the stat data incremental ingest compares. */
 export interface FoundFile {
@@ -54,7 +55,8 @@ export function describeFileError(error: unknown): string {
 
 /**
  * Walks files and folders recursively: hidden entries skipped, symbolic links followed only to regular files and to
- * folders not already visited (so loops end), special files reported and never opened, each file once (device+inode).
+ * folders not already visited (so loops end), special files reported and never opened, each file once (device+inode),
+ * and entries listed in a folder's .parallaxignore skipped.
  */
 export function walkPaths(paths: readonly string[], isSupported: (path: string) => boolean): WalkResult {
   const result: WalkResult = { files: [], problems: [], folders: [], absent: [] };
@@ -69,12 +71,13 @@ export function walkPaths(paths: readonly string[], isSupported: (path: string) 
   };
 
   const visitFolder = (folder: string, stats: Stats, root: string): void => {
-    const stack: { folder: string; stats: Stats }[] = [{ folder, stats }];
+    const stack: { folder: string; stats: Stats; rules: IgnoreRule[] }[] = [{ folder, stats, rules: [] }];
     while (stack.length > 0) {
       const current = stack.pop()!;
       const key = `${current.stats.dev}:${current.stats.ino}`;
       if (seenFolders.has(key)) continue;
       seenFolders.add(key);
+      const rules = [...current.rules, ...readIgnoreRules(current.folder)];
       let names: string[];
       try {
         names = readdirSync(current.folder);
@@ -83,10 +86,11 @@ export function walkPaths(paths: readonly string[], isSupported: (path: string) 
         continue;
       }
       names.sort();
-      const subfolders: { folder: string; stats: Stats }[] = [];
+      const subfolders: { folder: string; stats: Stats; rules: IgnoreRule[] }[] = [];
       for (const name of names) {
         if (name.startsWith('.')) continue;
         const path = join(current.folder, name);
+        if (rules.length > 0 && isIgnored(rules, path)) continue;
         let stats: Stats;
         try {
           const link = lstatSync(path);
@@ -95,7 +99,7 @@ export function walkPaths(paths: readonly string[], isSupported: (path: string) 
           result.problems.push({ path, error: describeFileError(error) });
           continue;
         }
-        if (stats.isDirectory()) subfolders.push({ folder: path, stats });
+        if (stats.isDirectory()) subfolders.push({ folder: path, stats, rules });
         else if (stats.isFile()) {
           if (isSupported(path)) visitFile(path, stats, root);
         } else if (isSupported(path)) {

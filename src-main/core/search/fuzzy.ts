@@ -33,12 +33,20 @@ export function normalizeWord(word: string): string {
 /**
  * The Porter stem of a word as the library index stores it, for comparing a typed word with the
  * vocabulary. FTS5's porter tokenizer and lunr.stemmer both implement Martin Porter's 1980
- * algorithm; they differ on one rule, final y → i, which FTS5 applies after any vowel (say → sai)
- * and lunr only after a consonant (say → say), so the FTS5 form is restored here.
+ * algorithm; they differ on one rule, step 1c (final y → i): FTS5 applies it when any vowel comes
+ * before the y (days → dai, spy → spy), lunr when a consonant does (days → day, spy → spi), so the
+ * FTS5 form is restored here when the y ends what step 1 left of the word.
  */
 export function stemWord(word: string): string {
-  const stem = lunr.stemmer(new lunr.Token(normalizeWord(word), {})).toString();
-  return stem.length > 2 && stem.endsWith('y') && /[aeiou]/.test(stem.slice(0, -1)) ? `${stem.slice(0, -1)}i` : stem;
+  const normalized = normalizeWord(word);
+  const stem = lunr.stemmer(new lunr.Token(normalized, {})).toString();
+  const body = stem.slice(0, -1);
+  const hasVowel = /[aeiou]|[^aeiou]y/.test(body);
+  if (stem.endsWith('y') && hasVowel && normalized.startsWith(stem) && ['', 's', 'ed', 'ing'].includes(normalized.slice(stem.length))) {
+    return `${body}i`;
+  }
+  if (stem.endsWith('i') && !hasVowel && normalized === `${body}y`) return normalized;
+  return stem;
 }
 
 /**
@@ -47,8 +55,7 @@ export function stemWord(word: string): string {
  * "e" restores them (house → hous, agree → agre, deploye → deploy), so such stems yield both forms.
  */
 export function queryWordsForStem(stem: string): string[] {
-  const unstable = stemWord(stem) !== stem || (stem.endsWith('y') && /[aeiou]/.test(stem.slice(0, -1)));
-  return unstable ? [stem, `${stem}e`] : [stem];
+  return stemWord(stem) === stem ? [stem] : [stem, `${stem}e`];
 }
 
 /**
@@ -73,79 +80,117 @@ export function createFuzzyExpansion(matcher: FuzzyMatcher, limit = defaultFuzzy
  */
 export function createFuzzyMatcher(vocabulary: Iterable<string>): FuzzyMatcher {
   const entries = [...new Set(vocabulary)].filter((entry) => entry.length > 0).sort();
-  const shared = new Uint16Array(entries.length);
-  for (let index = 1; index < entries.length; index++) {
-    const previous = entries[index - 1] ?? '';
-    const current = entries[index] ?? '';
-    const limit = Math.min(previous.length, current.length, 65535);
+  const count = entries.length;
+  // All characters in one array, entry i at starts[i]..starts[i + 1]: the scan reads memory in order.
+  const starts = new Int32Array(count + 1);
+  for (let index = 0; index < count; index++) starts[index + 1] = (starts[index] as number) + (entries[index] as string).length;
+  const chars = new Uint16Array(starts[count] as number);
+  entries.forEach((entry, index) => {
+    for (let offset = 0; offset < entry.length; offset++) chars[(starts[index] as number) + offset] = entry.charCodeAt(offset);
+  });
+  // shared[i]: how many leading characters entry i has in common with entry i - 1.
+  const shared = new Int32Array(count);
+  for (let index = 1; index < count; index++) {
+    const previous = starts[index - 1] as number;
+    const current = starts[index] as number;
+    const limit = Math.min(current - previous, (starts[index + 1] as number) - current);
     let length = 0;
-    while (length < limit && previous.charCodeAt(length) === current.charCodeAt(length)) length++;
+    while (length < limit && chars[previous + length] === chars[current + length]) length++;
     shared[index] = length;
+  }
+  // skipTo[i]: the first entry after i sharing less with its predecessor than i does; every entry in
+  // between lies under the same prefix, so a pruned subtree is jumped over in a few steps.
+  const skipTo = new Int32Array(count);
+  const stack: number[] = [];
+  for (let index = count - 1; index >= 0; index--) {
+    const own = shared[index] as number;
+    while (stack.length > 0 && (shared[stack[stack.length - 1] as number] as number) >= own) stack.pop();
+    skipTo[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : count;
+    stack.push(index);
   }
 
   const closest = (word: string, distance: number, limit = defaultFuzzyLimit): { term: string; distance: number }[] => {
-    const query = normalizeWord(word);
-    const bound = Math.max(0, Math.min(2, Math.floor(distance)));
-    const width = query.length + 1;
-    const maxDepth = query.length + bound;
-    if (query.length === 0 || entries.length === 0 || limit <= 0) return [];
-    // rows[k][j]: distance between the entry's first k characters and the query's first j.
-    const rows = Array.from({ length: maxDepth + 1 }, () => new Int32Array(width));
-    for (let j = 0; j < width; j++) (rows[0] as Int32Array)[j] = j;
+    const normalized = normalizeWord(word);
+    const length = normalized.length;
+    const query = new Uint16Array(length);
+    for (let offset = 0; offset < length; offset++) query[offset] = normalized.charCodeAt(offset);
+    const bound = Number.isFinite(distance) ? Math.max(0, Math.min(2, Math.floor(distance))) : 0;
+    if (length === 0 || count === 0 || !(limit > 0)) return [];
+    const width = length + 1;
+    const maxDepth = length + bound;
+    // table[k * width + j]: distance between an entry's first k characters and the query's first j.
+    const table = new Int32Array((maxDepth + 1) * width);
+    for (let j = 0; j < width; j++) table[j] = j;
     const found: { term: string; distance: number }[] = [];
     let depth = 0;
     let index = 0;
-    while (index < entries.length) {
-      const entry = entries[index] as string;
-      let k = Math.min(shared[index] ?? 0, depth);
-      const stop = Math.min(entry.length, maxDepth);
+    while (index < count) {
+      const start = starts[index] as number;
+      const entryLength = (starts[index + 1] as number) - start;
+      let k = Math.min(shared[index] as number, depth);
+      const stop = Math.min(entryLength, maxDepth);
       let pruneAt = 0;
       while (k < stop) {
         k += 1;
-        if (fillRow(rows, k, entry, query) > bound) {
+        if (fillRow(table, width, k, chars, start, query, bound) > bound) {
           pruneAt = k;
           break;
         }
       }
       depth = k;
       if (pruneAt === 0) {
-        if (entry.length > maxDepth) pruneAt = maxDepth;
-        else if (entry.length >= query.length - bound) {
-          const total = (rows[entry.length] as Int32Array)[query.length] as number;
-          if (total <= bound) found.push({ term: entry, distance: total });
+        if (entryLength > maxDepth) pruneAt = maxDepth;
+        else if (entryLength >= length - bound) {
+          const total = table[entryLength * width + length] as number;
+          if (total <= bound) found.push({ term: entries[index] as string, distance: total });
         }
       }
       index += 1;
-      if (pruneAt > 0) while (index < entries.length && (shared[index] ?? 0) >= pruneAt) index += 1;
+      if (pruneAt > 0) while (index < count && (shared[index] as number) >= pruneAt) index = skipTo[index] as number;
     }
     found.sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     return found.slice(0, limit);
   };
 
   return {
-    size: entries.length,
+    size: count,
     closest,
     terms: (word, distance, limit) => closest(word, distance, limit).map((entry) => entry.term),
   };
 }
 
-/** Computes row k of the table for `entry`; returns the row's minimum (no later row can be smaller). */
-function fillRow(rows: Int32Array[], k: number, entry: string, query: string): number {
-  const previous = rows[k - 1] as Int32Array;
-  const current = rows[k] as Int32Array;
-  const beforePrevious = k > 1 ? (rows[k - 2] as Int32Array) : null;
-  const char = entry.charCodeAt(k - 1);
-  const charBefore = k > 1 ? entry.charCodeAt(k - 2) : -1;
-  current[0] = k;
-  let minimum = k;
-  for (let j = 1; j < current.length; j++) {
-    const queryChar = query.charCodeAt(j - 1);
-    let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (queryChar === char ? 0 : 1));
-    if (beforePrevious && j > 1 && char === query.charCodeAt(j - 2) && charBefore === queryChar) {
-      value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+/**
+ * Computes row k of the table for the entry at `start`, inside the band |k - j| <= bound (cells
+ * outside it cannot be within the bound and hold bound + 1). Returns the row's minimum: no later row
+ * of the same entry can be smaller, so a minimum above the bound ends the whole prefix.
+ */
+function fillRow(table: Int32Array, width: number, k: number, chars: Uint16Array, start: number, query: Uint16Array, bound: number): number {
+  const row = k * width;
+  const above = row - width;
+  const twoAbove = above - width;
+  const char = chars[start + k - 1] as number;
+  const charBefore = k > 1 ? (chars[start + k - 2] as number) : -1;
+  const over = bound + 1;
+  const first = Math.max(1, k - bound);
+  const last = Math.min(width - 1, k + bound);
+  table[row] = k < over ? k : over;
+  if (first > 1) table[row + first - 1] = over;
+  let minimum = table[row] as number;
+  for (let j = first; j <= last; j++) {
+    const queryChar = query[j - 1] as number;
+    let value = (table[above + j - 1] as number) + (queryChar === char ? 0 : 1);
+    const up = (table[above + j] as number) + 1;
+    const left = (table[row + j - 1] as number) + 1;
+    if (up < value) value = up;
+    if (left < value) value = left;
+    if (j > 1 && charBefore === queryChar && char === query[j - 2]) {
+      const swap = (table[twoAbove + j - 2] as number) + 1;
+      if (swap < value) value = swap;
     }
-    current[j] = value;
+    if (value > over) value = over;
+    table[row + j] = value;
     if (value < minimum) minimum = value;
   }
+  if (last + 1 < width) table[row + last + 1] = over;
   return minimum;
 }

@@ -4,7 +4,7 @@ import { failure, success } from '../../contract/result';
 import type { SearchHitDetails } from '../../contract/search';
 import { parseQuery } from './query-parser';
 import { compileFts } from './query-fts';
-import { createFuzzyMatcher } from './fuzzy';
+import { createFuzzyExpansion, createFuzzyMatcher } from './fuzzy';
 import { buildSnippets, hitsFromMarkedText, HIT_CLOSE, HIT_OPEN } from './snippets';
 
 /** The columns of the library index, in declaration order (title, outlet, byline, text). */
@@ -18,18 +18,19 @@ const FUZZY_LIMIT = 40;
 
 /** Library-wide search on FTS5: parse, compile, rank with bm25, then snippets from highlight() offsets. */
 export function createLibrarySearch(db: Connection) {
-  let fuzzy: ReturnType<typeof createFuzzyMatcher> | null = null;
-  const vocabulary = () => {
-    fuzzy ??= createFuzzyMatcher(db.prepare('SELECT term FROM document_index_vocabulary').pluck().all() as string[]);
-    return fuzzy;
+  let fuzzy: ((word: string, distance: number) => string[]) | null = null;
+  const fuzzyTerms = (word: string, distance: number): string[] => {
+    fuzzy ??= createFuzzyExpansion(createFuzzyMatcher(db.prepare('SELECT term FROM document_index_vocabulary').pluck().all() as string[]), FUZZY_LIMIT);
+    return fuzzy(word, distance);
   };
   const rank = db.prepare(`SELECT document_index.rowid AS rowid, ${BM25} AS rank FROM document_index
     WHERE document_index MATCH ? ORDER BY rank LIMIT ?`);
-  const details = db.prepare(`SELECT d.id AS id, d.path AS path, c.title AS title, c.text AS text,
-    highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
-    FROM document_index JOIN documents d ON d.rowid = document_index.rowid
-    JOIN document_index_content c ON c.rowid = document_index.rowid
-    WHERE document_index MATCH ? AND document_index.rowid = ?`);
+  // highlight() for the top hits in one pass. Not `rowid = ?`: FTS5 then plans a rowid lookup whose highlight()
+  // marks the first matching row's phrases, whatever the rowid (seen with SQLite 3.53); a rowid set works.
+  const marked = db.prepare(`SELECT rowid, highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
+    FROM document_index WHERE document_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`);
+  const details = db.prepare(`SELECT d.id AS id, d.path AS path, c.title AS title, c.text AS text
+    FROM documents d JOIN document_index_content c ON c.rowid = d.rowid WHERE d.rowid = ?`);
 
   return {
     /** Forgets cached vocabulary after the index changed. */
@@ -45,27 +46,31 @@ export function createLibrarySearch(db: Connection) {
       }
       const compiled = compileFts(parsed.query, {
         columns: LIBRARY_FIELDS,
-        fuzzyTerms: (word, distance) => vocabulary().terms(word, distance, FUZZY_LIMIT),
+        fuzzyTerms,
       });
-      if ('error' in compiled) return success([]);
+      if ('error' in compiled) return failure('bad-query', compiled.error);
       let ranked: { rowid: number; rank: number }[];
       try {
         ranked = rank.all(compiled.match, limit) as { rowid: number; rank: number }[];
       } catch (error) {
         return failure('bad-query', `This query could not be run: ${(error as Error).message}.`);
       }
+      const markedByRowid = new Map(
+        (marked.all(compiled.match, JSON.stringify(ranked.map((entry) => entry.rowid))) as { rowid: number; marked: string }[]).map(
+          (row) => [row.rowid, row.marked],
+        ),
+      );
       const hits: SearchHitDetails[] = [];
       for (const { rowid, rank: score } of ranked) {
-        const row = details.get(compiled.match, rowid) as
-          | { id: string; path: string; title: string | null; text: string; marked: string | null }
-          | undefined;
+        const row = details.get(rowid) as { id: string; path: string; title: string | null; text: string } | undefined;
         if (!row) continue;
-        const snippets = buildSnippets(row.text, row.marked ? hitsFromMarkedText(row.marked) : []);
+        const markedText = markedByRowid.get(rowid);
+        const snippets = buildSnippets(row.text, markedText ? hitsFromMarkedText(markedText) : []);
         hits.push({
           id: row.id,
           path: row.path,
           title: row.title,
-          score: Math.round(-score * 1000) / 1000,
+          score: Number((-score).toPrecision(6)),
           snippets: snippets.map(({ text, start, end }) => ({ text, start, end })),
           highlights: snippets.map((snippet) => snippet.hits),
         });

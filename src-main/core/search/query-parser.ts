@@ -43,8 +43,9 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParseOutc
     const query = new Parser(tokens).parseQuery();
     return { ok: true, query, warnings };
   } catch (error) {
-    if (!(error instanceof QuerySyntaxError)) throw error;
-    return { ok: false, error: error.detail, fallback: literalFallback(input) };
+    // Anything but a syntax error is a bug here; the user still gets a sentence and the fallback.
+    const detail = error instanceof QuerySyntaxError ? error.detail : { message: unreadable, position: 0 };
+    return { ok: false, error: detail, fallback: literalFallback(input) };
   }
 }
 
@@ -52,7 +53,11 @@ function fail(message: string, position: number): never {
   throw new QuerySyntaxError({ message, position });
 }
 
+/** The message parseQuery gives if it ever fails for a reason other than the query's syntax. */
+export const unreadable = 'This query could not be read: try plain words';
+
 const needsWordBothSides = (operator: string): string => `"${operator}" needs a word on both sides`;
+const extraClose = 'Extra closing parenthesis: remove this ")" or add a "(" before it';
 const onlyExclusions = 'A query needs at least one word to look for besides the excluded ones';
 
 class Parser {
@@ -66,7 +71,7 @@ class Parser {
     if (first.type === 'end') fail('Type a word to search for', 0);
     const { node, exclusionAt } = this.parseOr();
     const next = this.peek();
-    if (next.type === 'close') fail('Extra closing parenthesis: remove this ")" or add a "(" before it', next.position);
+    if (next.type === 'close') fail(extraClose, next.position);
     if (isOnlyExclusions(node)) fail(onlyExclusions, exclusionAt);
     return node;
   }
@@ -118,9 +123,11 @@ class Parser {
     }
     const start = this.peek();
     if (clauses.length === 0) {
+      if (start.type === 'close') fail(extraClose, start.position);
       fail(start.type === 'or' ? needsWordBothSides('OR') : 'Type a word to search for', start.position);
     }
-    return { node: buildAnd(clauses), exclusionAt: clauses.find((clause) => clause.negated)?.position ?? 0 };
+    const exclusion = clauses.find((clause) => clause.negated || isOnlyExclusions(clause.node));
+    return { node: buildAnd(clauses), exclusionAt: exclusion?.position ?? start.position };
   }
 
   private parseClause(): Clause {
@@ -131,7 +138,10 @@ class Parser {
       this.next();
       if (token.type === 'plus') plus = true;
       else negated = !negated;
-      if (token.type === 'not' && endsClause(this.peek())) fail('"NOT" needs a word after it', token.position);
+      const next = this.peek().type;
+      if (next !== 'leaf' && next !== 'field' && next !== 'open' && next !== 'not' && next !== 'plus' && next !== 'minus') {
+        fail(token.type === 'not' ? '"NOT" needs a word after it' : `"${token.type === 'plus' ? '+' : '-'}" needs a word right after it`, token.position);
+      }
     }
     return { node: this.parsePrimary(null), negated, plus, linked: false, position: start };
   }
@@ -149,6 +159,7 @@ class Parser {
       case 'open': {
         if (this.depth >= maxQueryDepth) fail(`Too many nested parentheses (at most ${maxQueryDepth})`, token.position);
         if (this.peek().type === 'close') fail('Empty parentheses: put a word between "(" and ")"', token.position);
+        if (this.peek().type === 'end') fail('Missing closing parenthesis: every "(" needs a matching ")"', token.position);
         this.depth += 1;
         const { node } = this.parseOr();
         this.depth -= 1;
@@ -188,8 +199,12 @@ function buildAnd(clauses: Clause[]): QueryNode {
   for (const clause of clauses) {
     const node = clause.node;
     if (node.kind === 'and' && isOnlyExclusions(node)) {
-      // "(-a -b)" adds its exclusions to this group; "-(-a)" is a double negation, so "a".
-      for (const child of node.children) children.push(clause.negated && child.kind === 'not' ? child.child : child);
+      // "(-a -b)" adds its exclusions to this group; "-(-a -b)" is NOT(NOT a AND NOT b): "a OR b".
+      const excluded = node.children.flatMap((child) => (child.kind === 'not' ? [child.child] : []));
+      const [single] = excluded;
+      if (!clause.negated) children.push(...node.children);
+      else if (single && excluded.length === 1) children.push(single);
+      else children.push({ kind: 'or', children: excluded, boost: 1 });
     } else if (clause.negated) {
       children.push({ kind: 'not', child: node });
     } else if (clause.plus || clause.linked || !hasPlus) {
@@ -241,13 +256,13 @@ export function literalFallback(input: string): QueryNode | null {
     const end = start + word.length;
     if (word === 'AND' || word === 'OR' || word === 'NOT') continue;
     if (text[end] === ':' && /^\p{L}+$/u.test(word) && text[end + 1] !== '/') continue;
-    const before = text.slice(Math.max(0, start - 5), start);
-    if (/(?:^|[\s(])-$/.test(before) || (start === 1 && text[0] === '-') || /\bNOT\s+$/.test(before)) continue;
-    const text2 = word.normalize('NFC').replace(/[’ʼ]/g, "'");
-    const key = text2.toLowerCase();
+    const before = text.slice(Math.max(0, start - 6), start);
+    if (/(?:^-|[\s(]-)$/.test(before) || /(?:^|[\s(])NOT\s+$/.test(before)) continue;
+    const clean = cleanWord(word);
+    const key = clean.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push({ kind: 'term', text: text2, field: null, boost: 1 });
+    terms.push({ kind: 'term', text: clean, field: null, boost: 1 });
     if (terms.length >= 32) break;
   }
   const first = terms[0];
@@ -365,6 +380,7 @@ function lexWord(input: string, start: number, fields: readonly string[], tokens
     if (!joins || !wordStart.test(charAt(input, index + separator.length))) break;
     index += separator.length;
   }
+  const wordEnd = index;
   let prefix = false;
   let distance: number | null = null;
   let boost = 1;
@@ -379,7 +395,7 @@ function lexWord(input: string, start: number, fields: readonly string[], tokens
     index = end;
   }
   const written = input.slice(start, index);
-  if (index > start + parts.join(' ').length && wordStart.test(charAt(input, index))) {
+  if (index > wordEnd && wordStart.test(charAt(input, index))) {
     warnings.push(`"*", "~" and "^" only work at the end of a word: read "${written}" and what follows as two words`);
   }
   const [only] = parts;

@@ -59,7 +59,7 @@ function matchLeaf(story: StoryIndex, node: LeafNode, sink: HighlightSink): Map<
         }
       }
       const metadataOnly = !fields.includes('text');
-      if (found || metadataOnly) scores.set(result.ref, result.score * node.boost);
+      if (found || metadataOnly) scores.set(result.ref, result.score);
     }
     return scores;
   }
@@ -71,7 +71,7 @@ function matchLeaf(story: StoryIndex, node: LeafNode, sink: HighlightSink): Map<
     else query.term(word, { fields });
   });
   for (const result of results) {
-    scores.set(result.ref, result.score * node.boost);
+    scores.set(result.ref, result.score);
     const base = story.passages[Number(result.ref)]!.start;
     const text = passageText(result.ref);
     for (const fieldsOfTerm of Object.values(result.matchData.metadata)) {

@@ -1,0 +1,179 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_METHODS, type Api, type ApiMethod } from '../contract/api';
+import type { IngestProgress } from '../contract/library';
+import { failure, type Result } from '../contract/result';
+import {
+  LOOPBACK,
+  SECURITY_HEADERS,
+  createToken,
+  hostAllowed,
+  originAllowed,
+  requestAuthorized,
+  sendText,
+  tokenCookie,
+  tokenMatches,
+} from './access';
+import { sendStaticFile } from './static-files';
+
+/** The largest request body a contract call may send (1 MiB). */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Seconds between keep-alive comments on the event stream, so idle proxies and browsers keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+/** What the server needs: the contract to carry, the built workbench to serve, and optionally a progress source. */
+export interface ServerOptions {
+  api: Api;
+  /** The port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  /** The engine host, whose ingest progress `GET /api/events` streams. */
+  host?: { onProgress(listener: (progress: IngestProgress) => void): () => void };
+}
+
+/** A running server: the URL to open (with its token), the token for scripts, and shutdown. */
+export interface RunningServer {
+  url: string;
+  token: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const METHOD_NAMES = new Set<string>(API_METHODS);
+
+/** Starts the contract over HTTP on 127.0.0.1 only, behind a per-run token; resolves once it listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = createToken();
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, failure('internal', 'The server failed to answer this request.'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (!hostAllowed(request, port)) return sendText(response, 421, 'This server answers only to 127.0.0.1 and localhost.');
+    if (!originAllowed(request, port)) return sendText(response, 403, 'Requests from other sites are refused.');
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    const presented = url.searchParams.get('token');
+    if (presented !== null && (request.method === 'GET' || request.method === 'HEAD')) {
+      if (!tokenMatches(presented, token)) return sendText(response, 401, 'This token is not valid for this run of Parallax.');
+      url.searchParams.delete('token');
+      response.writeHead(303, { 'Set-Cookie': tokenCookie(token), Location: `${url.pathname.replace(/^\/+/, '/')}${url.search}`, 'Cache-Control': 'no-store' });
+      return void response.end();
+    }
+    if (!requestAuthorized(request, token)) {
+      return sendText(response, 401, 'Open the address that "parallax serve" printed, with its token.');
+    }
+    if (url.pathname === '/api/events') return streamEvents(request, response);
+    if (url.pathname.startsWith('/api/')) return callMethod(request, response, url.pathname.slice('/api/'.length));
+    return sendStaticFile(request, response, options.staticDir, url.pathname);
+  }
+
+  async function callMethod(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (!METHOD_NAMES.has(name)) return sendJson(response, 404, failure('not-found', `There is no method "${name}".`));
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      return sendJson(response, 405, failure('bad-request', 'Contract methods are called with POST.'));
+    }
+    const body = await readBody(request, BODY_LIMIT);
+    if (body === null) {
+      response.setHeader('Connection', 'close');
+      return sendJson(response, 413, failure('bad-request', `The request is larger than ${BODY_LIMIT / 1024 / 1024} MiB.`));
+    }
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, failure('bad-request', 'The request body is not valid JSON.'));
+    }
+    const method = options.api[name as ApiMethod] as (input: unknown) => Promise<Result<unknown>>;
+    sendJson(response, 200, await method(input));
+  }
+
+  function streamEvents(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET') {
+      response.setHeader('Allow', 'GET');
+      return sendText(response, 405, 'The event stream is read with GET.');
+    }
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write('retry: 2000\n\n');
+    streams.add(response);
+    const unsubscribe = options.host?.onProgress((progress) => {
+      response.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+    });
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe?.();
+      streams.delete(response);
+    });
+  }
+
+  await listen(server, options.port ?? 0);
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    token,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Listens on loopback, turning a taken port into one clear sentence. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new Error(`Port ${port} on ${LOOPBACK} is already in use; choose another with --port.`));
+      else if (error.code === 'EACCES') reject(new Error(`Port ${port} on ${LOOPBACK} needs privileges this user lacks; choose another with --port.`));
+      else reject(error);
+    });
+    server.listen(port, LOOPBACK, () => resolve());
+  });
+}
+
+/** Reads a request body as UTF-8 text, or null once it exceeds `limit` bytes (the rest is discarded). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.off('data', onData);
+        request.resume();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** Ends a response with a JSON value; results are never cached. */
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
