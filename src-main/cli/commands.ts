@@ -41,7 +41,8 @@ DOC is a document id or its path. Query syntax: words, "phrases", +must, -not, A
 field:term (title, outlet, byline, text), prefix*, fuzzy~1, term^2.`;
 
 /** Unwraps a result: usage-type errors exit 2, others 1. */
-function unwrap<T>(result: Result<T>): T {
+async function unwrap<T>(pending: Result<T> | Promise<Result<T>>): Promise<T> {
+  const result = await pending;
   if (result.ok) return result.value;
   if (result.error.code === 'bad-query' || result.error.code === 'bad-request') throw new UsageError(result.error.message);
   throw new CommandFailure(result.error.message);
@@ -94,8 +95,8 @@ export const COMMANDS: Record<string, Command> = {
     validate(positionals) {
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest.');
     },
-    run({ engine, positionals, options, output }) {
-      const report = unwrap(engine.ingest({ paths: positionals, story: options.story }));
+    async run({ engine, positionals, options, output }) {
+      const report = await unwrap(engine.ingest({ paths: positionals, story: options.story }));
       if (options.json) printJson(output, report);
       else output.out(describeIngest(report));
       return 0;
@@ -105,8 +106,8 @@ export const COMMANDS: Record<string, Command> = {
     validate(positionals) {
       if (positionals.length > 0) throw new UsageError('"docs" takes no arguments.');
     },
-    run({ engine, options, output }) {
-      const documents = unwrap(engine.listDocuments({ story: options.story }));
+    async run({ engine, options, output }) {
+      const documents = await unwrap(engine.listDocuments({ story: options.story }));
       if (options.json) printJson(output, documents);
       else output.out(describeDocuments(documents));
       return 0;
@@ -116,8 +117,8 @@ export const COMMANDS: Record<string, Command> = {
     validate(positionals) {
       if (positionals.length !== 1) throw new UsageError('"text" takes one document id or path.');
     },
-    run({ engine, positionals, options, output }) {
-      const { text } = unwrap(engine.getDocumentText({ doc: positionals[0]!, raw: options.raw }));
+    async run({ engine, positionals, options, output }) {
+      const { text } = await unwrap(engine.getDocumentText({ doc: positionals[0]!, raw: options.raw }));
       output.write(text);
       return 0;
     },
@@ -127,8 +128,8 @@ export const COMMANDS: Record<string, Command> = {
       if (positionals.length === 0) throw new UsageError('"search" needs a query.');
       parseLimit(options.limit);
     },
-    run({ engine, positionals, options, output }) {
-      const hits = unwrap(engine.search({ query: positionals.join(' '), limit: parseLimit(options.limit), story: options.story }));
+    async run({ engine, positionals, options, output }) {
+      const hits = await unwrap(engine.search({ query: positionals.join(' '), limit: parseLimit(options.limit), story: options.story }));
       if (options.json) printJson(output, hits.map(({ highlights: _highlights, ...hit }) => hit));
       else output.out(describeHits(hits));
       return 0;

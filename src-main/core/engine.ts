@@ -5,7 +5,8 @@ import { failure, success } from '../contract/result';
 import { METADATA_FIELDS, type IngestProgress, type MetadataField } from '../contract/library';
 import type { Connection } from './store/database';
 import { ingestPaths } from './ingest/ingest';
-import { extractDocument, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
+import { MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
+import { createExtractPool } from './ingest/extract-pool';
 import { composeReadingText } from './extract/reading-text';
 import {
   documentSummary,
@@ -25,11 +26,18 @@ import { countWords, hashText } from './ingest/identity';
 import { createSearchService } from './search/search-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
-export type EngineHandlers = { [Method in keyof Api]: (input: Parameters<Api[Method]>[0]) => Awaited<ReturnType<Api[Method]>> };
+export type EngineHandlers = {
+  [Method in Exclude<keyof Api, AsyncMethod>]: (input: Parameters<Api[Method]>[0]) => Awaited<ReturnType<Api[Method]>>;
+} & Pick<Api, AsyncMethod>;
+
+/** Methods that wait for other threads (ingest reads files on the extraction workers). */
+type AsyncMethod = 'ingest';
 
 /** Options of an engine: where progress goes. */
 export interface EngineOptions {
   onProgress?: (progress: IngestProgress) => void;
+  /** Where the extraction worker's code is (a bundled app passes its built file). */
+  extractWorkerUrl?: URL | string;
 }
 
 /** Whether a path has an extension the extractor reads. */
@@ -63,13 +71,13 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
   };
 
   return {
-    ingest({ paths, story }) {
+    async ingest({ paths, story }) {
       if (!Array.isArray(paths) || paths.length === 0 || paths.some((path) => typeof path !== 'string' || !path)) {
         return failure('bad-request', 'Give at least one file or folder to ingest.');
       }
-      const report = ingestPaths(db, paths, {
+      const report = await ingestPaths(db, paths, {
         story: story?.trim() || undefined,
-        extract: extractDocument,
+        pool: createExtractPool({ workerUrl: options.extractWorkerUrl }),
         isSupported: isSupportedPath,
         maxFileBytes: MAX_FILE_BYTES,
         onProgress: options.onProgress,

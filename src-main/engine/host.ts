@@ -12,26 +12,17 @@ export interface EngineHost {
   close(): Promise<void>;
 }
 
-/** Where the worker's code is: its TypeScript source (run through tsx) unless a bundler gives a built file. */
+/** Where the worker's code is: the tsx bootstrap of its TypeScript source unless a bundler gives a built file. */
 export interface EngineHostOptions {
   dbFile: string;
   workerUrl?: URL | string;
 }
 
-/** The execArgv a TypeScript worker needs: tsx's loader, added once. */
-function workerExecArgv(workerUrl: URL | string): string[] {
-  const inherited = [...process.execArgv];
-  if (!String(workerUrl).endsWith('.ts')) return inherited;
-  if (inherited.some((argument) => argument.includes('tsx'))) return inherited;
-  return [...inherited, '--import', import.meta.resolve('tsx')];
-}
-
 /** Starts the engine in a worker thread that owns the database; resolves once the library is open. */
 export function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
-  const workerUrl = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+  const workerUrl = options.workerUrl ?? new URL('./worker-bootstrap.mjs', import.meta.url);
   const worker = new Worker(workerUrl, {
     workerData: { dbFile: options.dbFile } satisfies EngineWorkerData,
-    execArgv: workerExecArgv(workerUrl),
   });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(progress: IngestProgress) => void>();

@@ -14,7 +14,7 @@ try {
   const { dbFile } = workerData as EngineWorkerData;
   const db = openDatabase(dbFile);
   const engine = createEngine(db, { onProgress: (progress) => send({ type: 'progress', progress }) });
-  port.on('message', (request: EngineRequest | { type: 'close' }) => {
+  port.on('message', async (request: EngineRequest | { type: 'close' }) => {
     if ('type' in request) {
       db.close();
       port.close();
@@ -26,7 +26,7 @@ try {
     }
     try {
       const handler = engine[request.method] as (input: unknown) => unknown;
-      send({ type: 'result', id: request.id, result: handler(request.input ?? {}) as Result<unknown> });
+      send({ type: 'result', id: request.id, result: (await handler(request.input ?? {})) as Result<unknown> });
     } catch (error) {
       send({ type: 'result', id: request.id, result: { ok: false, error: { code: 'internal', message: `The engine failed: ${(error as Error).message}` } } });
     }

@@ -19,7 +19,7 @@ import { sendStaticFile } from './static-files';
 /** The largest request body a contract call may send (1 MiB). */
 export const BODY_LIMIT = 1024 * 1024;
 
-/** Seconds between keep-alive comments on the event stream, so idle proxies and browsers keep it open. */
+/** Milliseconds between keep-alive comments on the event stream, so idle proxies and browsers keep it open. */
 const HEARTBEAT_MS = 15_000;
 
 /** What the server needs: the contract to carry, the built workbench to serve, and optionally a progress source. */

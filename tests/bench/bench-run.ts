@@ -22,7 +22,7 @@ try {
   const queries = benchmarkQueries();
   const started = performance.now();
   let library = openLibrary(dbFile);
-  const report = library.engine.ingest({ paths: [corpus] });
+  const report = await library.engine.ingest({ paths: [corpus] });
   if (!report.ok) throw new Error(report.error.message);
   const first = library.engine.search({ query: queries[0]!, limit: 20 });
   if (!first.ok) throw new Error(first.error.message);
@@ -41,7 +41,7 @@ try {
   }
 
   const reingestStarted = performance.now();
-  const again = library.engine.ingest({ paths: [corpus] });
+  const again = await library.engine.ingest({ paths: [corpus] });
   const reingestUnchangedMs = performance.now() - reingestStarted;
   library.close();
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openLibrary } from '../../src-main/engine/in-process';
 import type { EngineHandlers } from '../../src-main/core/engine';
 import { temporaryFolder } from '../support/cli';
+import type { Result } from '../../src-main/contract/result';
 
 function library(): { dir: string; engine: EngineHandlers; done: () => void } {
   const folder = temporaryFolder();
@@ -13,14 +14,15 @@ function library(): { dir: string; engine: EngineHandlers; done: () => void } {
   return { dir: folder.dir, engine: opened.engine, done: () => (opened.close(), folder.cleanup()) };
 }
 
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+async function ok<T>(pending: Result<T> | Promise<Result<T>>): Promise<T> {
+  const result = await pending;
   if (!result.ok) assert.fail(result.error.message);
   return result.value;
 }
 
 const ARTICLE = 'A headline for the test\n\nThe council voted on Tuesday to close the harbour. “We had no choice,” the mayor said.\n';
 
-test('incremental ingest: unchanged skipped, changed updated under the same id, vanished marked missing', () => {
+test('incremental ingest: unchanged skipped, changed updated under the same id, vanished marked missing', async () => {
   const { dir, engine, done } = library();
   try {
     const story = join(dir, 'harbour');
@@ -28,89 +30,89 @@ test('incremental ingest: unchanged skipped, changed updated under the same id, 
     writeFileSync(join(story, 'a.txt'), ARTICLE);
     writeFileSync(join(story, 'b.md'), '---\ntitle: Front matter title\noutlet: The Gazette\ndate: 2026-03-14\nauthor: Lena Roe\n---\n# Heading\n\nSome **bold** prose about the harbour.\n');
     writeFileSync(join(story, '.hidden.txt'), 'hidden text file that must be skipped');
-    assert.deepEqual(ok(engine.ingest({ paths: [story] })), { added: 2, updated: 0, unchanged: 0, missing: 0, failed: [] });
-    const before = ok(engine.listDocuments({}));
+    assert.deepEqual(await ok(engine.ingest({ paths: [story] })), { added: 2, updated: 0, unchanged: 0, missing: 0, failed: [] });
+    const before = await ok(engine.listDocuments({}));
     assert.deepEqual(before.map((doc) => doc.stories), [['harbour'], ['harbour']]);
     const markdown = before.find((doc) => doc.path.endsWith('b.md'))!;
     assert.equal(markdown.title, 'Front matter title');
     assert.equal(markdown.outlet, 'The Gazette');
     assert.equal(markdown.byline, 'Lena Roe');
     assert.match(markdown.published ?? '', /^2026-03-14/);
-    assert.doesNotMatch(ok(engine.getDocumentText({ doc: markdown.id })).text, /\*\*|---/);
+    assert.doesNotMatch((await ok(engine.getDocumentText({ doc: markdown.id }))).text, /\*\*|---/);
 
-    assert.deepEqual(ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 2, missing: 0, failed: [] });
+    assert.deepEqual(await ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 2, missing: 0, failed: [] });
 
     const a = before.find((doc) => doc.path.endsWith('a.txt'))!;
     writeFileSync(join(story, 'a.txt'), ARTICLE.replace('Tuesday', 'Wednesday'));
     utimesSync(join(story, 'a.txt'), new Date(), new Date(Date.now() + 5000));
-    assert.deepEqual(ok(engine.ingest({ paths: [story] })), { added: 0, updated: 1, unchanged: 1, missing: 0, failed: [] });
-    assert.match(ok(engine.getDocumentText({ doc: a.id })).text, /Wednesday/);
+    assert.deepEqual(await ok(engine.ingest({ paths: [story] })), { added: 0, updated: 1, unchanged: 1, missing: 0, failed: [] });
+    assert.match((await ok(engine.getDocumentText({ doc: a.id }))).text, /Wednesday/);
 
     utimesSync(join(story, 'a.txt'), new Date(), new Date(Date.now() + 10000));
-    assert.deepEqual(ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 2, missing: 0, failed: [] }, 'touched but same bytes');
+    assert.deepEqual(await ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 2, missing: 0, failed: [] }, 'touched but same bytes');
 
     rmSync(join(story, 'a.txt'));
-    assert.deepEqual(ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 1, missing: 1, failed: [] });
-    assert.equal(ok(engine.getDocument({ doc: a.id })).missing, true);
-    assert.match(ok(engine.getDocumentText({ doc: a.id })).text, /Wednesday/, 'a missing document keeps its text');
+    assert.deepEqual(await ok(engine.ingest({ paths: [story] })), { added: 0, updated: 0, unchanged: 1, missing: 1, failed: [] });
+    assert.equal((await ok(engine.getDocument({ doc: a.id }))).missing, true);
+    assert.match((await ok(engine.getDocumentText({ doc: a.id }))).text, /Wednesday/, 'a missing document keeps its text');
 
     writeFileSync(join(story, 'a.txt'), ARTICLE.replace('Tuesday', 'Wednesday'));
-    const back = ok(engine.ingest({ paths: [story] }));
+    const back = await ok(engine.ingest({ paths: [story] }));
     assert.equal(back.missing, 0);
-    assert.equal(ok(engine.getDocument({ doc: a.id })).missing, false);
+    assert.equal((await ok(engine.getDocument({ doc: a.id }))).missing, false);
   } finally {
     done();
   }
 });
 
-test('metadata overrides are stored apart and survive re-ingest of a changed file', () => {
+test('metadata overrides are stored apart and survive re-ingest of a changed file', async () => {
   const { dir, engine, done } = library();
   try {
     const file = join(dir, 'a.txt');
     writeFileSync(file, ARTICLE);
-    ok(engine.ingest({ paths: [file], story: 'Harbour' }));
-    const [doc] = ok(engine.listDocuments({ story: 'Harbour' }));
-    ok(engine.setMetadataOverride({ doc: doc!.id, field: 'outlet', value: 'Harbour Herald' }));
+    await ok(engine.ingest({ paths: [file], story: 'Harbour' }));
+    const [doc] = await ok(engine.listDocuments({ story: 'Harbour' }));
+    await ok(engine.setMetadataOverride({ doc: doc!.id, field: 'outlet', value: 'Harbour Herald' }));
     writeFileSync(file, ARTICLE + '\nA new paragraph.\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    assert.equal(ok(engine.ingest({ paths: [file] })).updated, 1);
-    const details = ok(engine.getDocument({ doc: doc!.id }));
+    assert.equal((await ok(engine.ingest({ paths: [file] }))).updated, 1);
+    const details = await ok(engine.getDocument({ doc: doc!.id }));
     assert.equal(details.outlet, 'Harbour Herald');
     assert.deepEqual(details.overrides.outlet, { value: 'Harbour Herald', extracted: null });
-    const hits = ok(engine.search({ query: 'outlet:herald' }));
+    const hits = await ok(engine.search({ query: 'outlet:herald' }));
     assert.deepEqual(hits.map((hit) => hit.id), [doc!.id]);
-    ok(engine.clearMetadataOverride({ doc: doc!.id, field: 'outlet' }));
-    assert.equal(ok(engine.getDocument({ doc: doc!.id })).outlet, null);
-    assert.deepEqual(ok(engine.search({ query: 'outlet:herald' })), []);
+    await ok(engine.clearMetadataOverride({ doc: doc!.id, field: 'outlet' }));
+    assert.equal((await ok(engine.getDocument({ doc: doc!.id }))).outlet, null);
+    assert.deepEqual(await ok(engine.search({ query: 'outlet:herald' })), []);
   } finally {
     done();
   }
 });
 
-test('a hidden boilerplate span can be restored one by one, and the restore survives re-ingest', () => {
+test('a hidden boilerplate span can be restored one by one, and the restore survives re-ingest', async () => {
   const { dir, engine, done } = library();
   try {
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'First paragraph of prose about the harbour.\n\nAdvertisement\n\nSecond paragraph of prose.\n');
-    ok(engine.ingest({ paths: [file] }));
-    const [doc] = ok(engine.listDocuments({}));
-    assert.doesNotMatch(ok(engine.getDocumentText({ doc: doc!.id })).text, /Advertisement/);
-    const spans = ok(engine.listBoilerplate({ doc: doc!.id }));
+    await ok(engine.ingest({ paths: [file] }));
+    const [doc] = await ok(engine.listDocuments({}));
+    assert.doesNotMatch((await ok(engine.getDocumentText({ doc: doc!.id }))).text, /Advertisement/);
+    const spans = await ok(engine.listBoilerplate({ doc: doc!.id }));
     const ad = spans.find((span) => /Advertisement/.test(span.text));
     assert.ok(ad, 'the ad marker is listed with its reason');
     assert.equal(ad.reason, 'ad-marker');
-    ok(engine.setBoilerplateRestored({ doc: doc!.id, index: ad.index, restored: true }));
-    assert.match(ok(engine.getDocumentText({ doc: doc!.id })).text, /Advertisement/);
+    await ok(engine.setBoilerplateRestored({ doc: doc!.id, index: ad.index, restored: true }));
+    assert.match((await ok(engine.getDocumentText({ doc: doc!.id }))).text, /Advertisement/);
     writeFileSync(file, 'First paragraph of prose about the harbour, edited.\n\nAdvertisement\n\nSecond paragraph of prose.\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    ok(engine.ingest({ paths: [file] }));
-    assert.match(ok(engine.getDocumentText({ doc: doc!.id })).text, /edited\.\n\nAdvertisement\n\nSecond/);
+    await ok(engine.ingest({ paths: [file] }));
+    assert.match((await ok(engine.getDocumentText({ doc: doc!.id }))).text, /edited\.\n\nAdvertisement\n\nSecond/);
   } finally {
     done();
   }
 });
 
-test('hostile files each get a clear outcome and nothing crashes', () => {
+test('hostile files each get a clear outcome and nothing crashes', async () => {
   const { dir, engine, done } = library();
   try {
     const files = join(dir, 'files');
@@ -130,20 +132,42 @@ test('hostile files each get a clear outcome and nothing crashes', () => {
     writeFileSync(join(files, 'locked.txt'), 'secret');
     chmodSync(join(files, 'locked.txt'), 0);
 
-    const report = ok(engine.ingest({ paths: [files] }));
+    const report = await ok(engine.ingest({ paths: [files] }));
     const failure = (name: string) => report.failed.find((entry) => entry.path.endsWith(`/${name}`))?.error;
     assert.match(failure('binary.txt') ?? '', /PNG|binary|not text/i);
     assert.match(failure('empty.txt') ?? '', /empty/i);
     assert.match(failure('pipe.txt') ?? '', /FIFO|pipe/i);
     assert.match(failure('self-loop.txt') ?? '', /loop/i);
-    const documents = ok(engine.listDocuments({}));
+    const documents = await ok(engine.listDocuments({}));
     const byName = (name: string) => documents.find((doc) => doc.path.endsWith(`/${name}`));
-    assert.equal(ok(engine.getDocumentText({ doc: byName('invalid-utf8.txt')!.id })).text, 'The mayor said “no” to the plan.');
-    assert.equal(ok(engine.getDocumentText({ doc: byName('utf16.txt')!.id })).text, 'Le maire a dit « non » au projet.');
+    assert.equal((await ok(engine.getDocumentText({ doc: byName('invalid-utf8.txt')!.id }))).text, 'The mayor said “no” to the plan.');
+    assert.equal((await ok(engine.getDocumentText({ doc: byName('utf16.txt')!.id }))).text, 'Le maire a dit « non » au projet.');
     assert.ok(byName('large.txt')!.words > 3_000_000);
     assert.equal(documents.filter((doc) => doc.path.includes('back-to-parent')).length, 0, 'the loop is not walked twice');
     if (process.getuid?.() !== 0) assert.match(failure('locked.txt') ?? '', /Permission/);
     assert.equal(report.added, documents.length);
+  } finally {
+    done();
+  }
+});
+
+test('a large ingest goes through the extraction workers and gives the same documents as a small one', async () => {
+  const { dir, engine, done } = library();
+  try {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let index = 0; index < 120; index++) {
+      writeFileSync(join(many, `article-${index}.txt`), `Headline number ${index}\n\nAdvertisement\n\nThe body of article ${index} says “quote ${index},” an official said.\n`);
+    }
+    writeFileSync(join(many, 'broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const report = await ok(engine.ingest({ paths: [many] }));
+    assert.equal(report.added, 120);
+    assert.equal(report.failed.length, 1);
+    const documents = await ok(engine.listDocuments({ story: 'many' }));
+    const seventh = documents.find((doc) => doc.path.endsWith('/article-7.txt'))!;
+    assert.equal(seventh.title, 'Headline number 7');
+    assert.equal((await ok(engine.getDocumentText({ doc: seventh.id }))).text, 'Headline number 7\n\nThe body of article 7 says “quote 7,” an official said.');
+    assert.deepEqual(await ok(engine.ingest({ paths: [many] })), { added: 0, updated: 0, unchanged: 120, missing: 0, failed: report.failed });
   } finally {
     done();
   }

@@ -160,7 +160,7 @@ describe('parallax serve over HTTP', () => {
     assert.equal(!bad.result.ok && bad.result.error.code, 'bad-query');
   });
 
-  test('ingest progress streams as server-sent events', async () => {
+  test('ingest progress streams as server-sent events', { timeout: 30_000 }, async () => {
     const extra = join(folder.dir, 'extra');
     mkdirSync(extra);
     writeFileSync(join(extra, 'note.txt'), 'A short report about Sheinbaum and the border.\n');

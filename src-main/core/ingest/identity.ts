@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Connection } from '../store/database';
+import { statement, type Connection } from '../store/database';
 
 /** SHA-256 of a string, hex: identifies a reading text so anchors and caches can tell when it changed. */
 export function hashText(text: string): string {
@@ -11,7 +11,7 @@ export function documentIdForPath(db: Connection, path: string): string {
   const digest = createHash('sha256').update(path, 'utf8').digest('hex');
   for (let length = 12; length <= digest.length; length += 4) {
     const id = digest.slice(0, length);
-    const taken = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id);
+    const taken = statement(db, 'SELECT 1 FROM documents WHERE id = ?').get(id);
     if (!taken) return id;
   }
   throw new Error(`No free document id for ${path}.`);

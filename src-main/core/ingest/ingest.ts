@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 import type { Connection } from '../store/database';
 import type { IngestProgress, IngestReport } from '../../contract/library';
-import type { ExtractionOutcome } from '../extract/types';
-import { walkPaths, describeFileError, type FoundFile } from './walk';
+import { walkPaths, type FoundFile } from './walk';
 import {
   documentsUnder,
   findDocumentByPath,
@@ -13,11 +10,14 @@ import {
   touchDocument,
   updateDocumentContent,
   type DocumentContent,
+  type DocumentRow,
 } from '../store/documents';
 import { replaceSpans, restoredTexts } from '../store/boilerplate';
 import { addToStory, ensureStory } from '../store/stories';
 import { composeReadingText } from '../extract/reading-text';
+import type { BoilerplateSpan, Extraction } from '../extract/types';
 import { countWords, documentIdForPath, hashText } from './identity';
+import type { ExtractPool } from './extract-pool';
 
 /** Bump when extraction changes so unchanged files are re-extracted once. */
 export const EXTRACTOR_VERSION = 1;
@@ -25,43 +25,36 @@ export const EXTRACTOR_VERSION = 1;
 /** Files written per transaction: large enough to amortize fsync, small enough to report progress. */
 const BATCH_SIZE = 250;
 
-/** How ingest reads and extracts files; the default is in-process, a worker pool can take its place. */
+/** How ingest reads files: a pool of extraction workers (or an inline one) and the size limit. */
 export interface IngestOptions {
   story?: string;
-  extract: (bytes: Uint8Array, path: string) => ExtractionOutcome;
+  /** Reads and extracts files (worker threads or inline); closed when the ingest ends. */
+  pool: ExtractPool;
   isSupported: (path: string) => boolean;
   maxFileBytes: number;
   onProgress?: (progress: IngestProgress) => void;
   now?: () => string;
 }
 
+/** One file of a batch after reading: unchanged (content null), or with the content to write. */
 interface PreparedFile {
   file: FoundFile;
-  existing: ReturnType<typeof findDocumentByPath>;
-  /** Content to write, or null when the file is unchanged and only needs its stat refreshed. */
+  existing: DocumentRow | undefined;
   content: DocumentContent | null;
-  spans: Parameters<typeof replaceSpans>[2];
+  spans: BoilerplateSpan[];
 }
 
-/** Turns raw bytes into the content columns of a document, or a reason it cannot be read. */
-function prepareContent(
-  db: Connection,
-  file: FoundFile,
-  bytes: Buffer,
-  contentHash: string,
-  existingRowid: number | undefined,
-  extract: IngestOptions['extract'],
-): { content: DocumentContent; spans: PreparedFile['spans'] } | { error: string } {
-  const outcome = extract(bytes, file.path);
-  if (!outcome.ok) return { error: outcome.error.message };
-  const extraction = outcome.value;
-  const restoredSpanTexts = existingRowid === undefined ? new Set<string>() : restoredTexts(db, existingRowid);
+/** Builds the content columns from an extraction, applying the reporter's restored spans. */
+function contentOf(db: Connection, file: FoundFile, contentHash: string, extraction: Extraction, existing: DocumentRow | undefined): DocumentContent {
+  const restoredSpanTexts = existing === undefined ? new Set<string>() : restoredTexts(db, existing.rowid);
   const restored = new Set<number>();
-  extraction.boilerplate.forEach((span, index) => {
-    if (restoredSpanTexts.has(extraction.rawText.slice(span.start, span.end))) restored.add(index);
-  });
+  if (restoredSpanTexts.size > 0) {
+    extraction.boilerplate.forEach((span, index) => {
+      if (restoredSpanTexts.has(extraction.rawText.slice(span.start, span.end))) restored.add(index);
+    });
+  }
   const readingText = composeReadingText(extraction.rawText, extraction.boilerplate, restored);
-  const content: DocumentContent = {
+  return {
     format: extraction.format,
     encoding: extraction.encoding,
     contentHash,
@@ -74,96 +67,110 @@ function prepareContent(
     ...extraction.metadata,
     words: countWords(readingText),
   };
-  return { content, spans: extraction.boilerplate };
+}
+
+/** Reads one batch through the pool; files whose size and time are unchanged are not even opened. */
+async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: ExtractPool, options: IngestOptions, report: IngestReport): Promise<PreparedFile[]> {
+  const prepared: (PreparedFile | null)[] = [];
+  const toRead: { index: number; file: FoundFile; existing: DocumentRow | undefined; fresh: boolean }[] = [];
+  for (const file of batch) {
+    const existing = findDocumentByPath(db, file.path);
+    const fresh = existing !== undefined && existing.extractor_version === EXTRACTOR_VERSION;
+    if (fresh && existing.file_size === file.size && existing.file_mtime_ms === file.mtimeMs && !existing.missing) {
+      prepared.push({ file, existing, content: null, spans: [] });
+    } else {
+      toRead.push({ index: prepared.length, file, existing, fresh });
+      prepared.push(null);
+    }
+  }
+  const outcomes = await pool.run(
+    toRead.map(({ file, existing, fresh }) => ({ path: file.path, maxBytes: options.maxFileBytes, knownHash: fresh ? existing!.content_hash : null })),
+  );
+  outcomes.forEach((outcome, position) => {
+    const { index, file, existing } = toRead[position]!;
+    if (outcome.status === 'failed') report.failed.push({ path: file.path, error: outcome.error });
+    else if (outcome.status === 'same') prepared[index] = { file, existing, content: null, spans: [] };
+    else prepared[index] = { file, existing, content: contentOf(db, file, outcome.contentHash, outcome.extraction, existing), spans: outcome.extraction.boilerplate };
+  });
+  return prepared.filter((item): item is PreparedFile => item !== null);
+}
+
+/** Writes one prepared batch in a single transaction, counting what changed. */
+function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor: (file: FoundFile) => string | null, stamp: string, report: IngestReport): void {
+  db.transaction(() => {
+    for (const item of prepared) {
+      let rowid: number;
+      if (!item.content) {
+        rowid = item.existing!.rowid;
+        if (item.existing!.missing) report.updated++;
+        else report.unchanged++;
+        if (item.existing!.file_mtime_ms !== item.file.mtimeMs || item.existing!.missing) touchDocument(db, rowid, item.file.mtimeMs);
+      } else if (item.existing) {
+        rowid = item.existing.rowid;
+        updateDocumentContent(db, rowid, item.content, stamp);
+        replaceSpans(db, rowid, item.spans);
+        report.updated++;
+      } else {
+        rowid = insertDocument(db, documentIdForPath(db, item.file.path), item.file.path, item.content, stamp);
+        replaceSpans(db, rowid, item.spans);
+        report.added++;
+      }
+      const story = storyFor(item.file);
+      if (story) addToStory(db, ensureStory(db, story, stamp), rowid);
+    }
+  }).immediate();
+}
+
+/** Marks the documents of walked folders (and absent file arguments) whose files are gone. */
+function markVanished(db: Connection, folders: readonly string[], absent: readonly string[], seen: ReadonlySet<string>, stamp: string, report: IngestReport): void {
+  db.transaction(() => {
+    const gone = (rowid: number, missing: number) => {
+      if (missing) return;
+      markMissing(db, rowid, stamp);
+      report.missing++;
+    };
+    for (const folder of folders) {
+      for (const document of documentsUnder(db, folder, sep)) if (!seen.has(document.path)) gone(document.rowid, document.missing);
+    }
+    for (const path of absent) {
+      const document = findDocumentByPath(db, path);
+      if (document) gone(document.rowid, document.missing);
+    }
+  }).immediate();
 }
 
 /**
  * Ingests files and folders into the library: new files added, changed files updated under the same id, unchanged
  * files skipped (size+mtime, then content hash), vanished files marked missing; every refusal reported, never fatal.
+ * Reading and extraction of the next batch overlap the writing of the current one.
  */
-export function ingestPaths(db: Connection, paths: readonly string[], options: IngestOptions): IngestReport {
+export async function ingestPaths(db: Connection, paths: readonly string[], options: IngestOptions): Promise<IngestReport> {
   const now = options.now ?? (() => new Date().toISOString());
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, missing: 0, failed: [] };
   options.onProgress?.({ phase: 'scanning', done: 0, total: 0 });
   const walk = walkPaths(paths, options.isSupported);
   report.failed.push(...walk.problems.filter((problem) => !walk.absent.includes(problem.path) || !findDocumentByPath(db, problem.path)));
   const total = walk.files.length;
-  const seen = new Set<string>();
+  const seen = new Set(walk.files.map((file) => file.path));
   const storyFor = (file: FoundFile): string | null => options.story ?? (file.root ? basename(file.root) : null);
 
-  for (let offset = 0; offset < total; offset += BATCH_SIZE) {
-    const batch = walk.files.slice(offset, offset + BATCH_SIZE);
-    const prepared: PreparedFile[] = [];
-    for (const file of batch) {
-      seen.add(file.path);
-      const existing = findDocumentByPath(db, file.path);
-      const fresh = existing && existing.extractor_version === EXTRACTOR_VERSION;
-      if (fresh && existing.file_size === file.size && existing.file_mtime_ms === file.mtimeMs && !existing.missing) {
-        prepared.push({ file, existing, content: null, spans: [] });
-        continue;
-      }
-      if (file.size > options.maxFileBytes) {
-        const limit = Math.round(options.maxFileBytes / 1024 / 1024);
-        report.failed.push({ path: file.path, error: `This file is larger than ${limit} MB; Parallax does not read files that big.` });
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file.path);
-      } catch (error) {
-        report.failed.push({ path: file.path, error: describeFileError(error) });
-        continue;
-      }
-      const contentHash = createHash('sha256').update(bytes).digest('hex');
-      if (fresh && existing.content_hash === contentHash) {
-        prepared.push({ file, existing, content: null, spans: [] });
-        continue;
-      }
-      const outcome = prepareContent(db, file, bytes, contentHash, existing?.rowid, options.extract);
-      if ('error' in outcome) report.failed.push({ path: file.path, error: outcome.error });
-      else prepared.push({ file, existing, ...outcome });
+  const batches: FoundFile[][] = [];
+  for (let offset = 0; offset < total; offset += BATCH_SIZE) batches.push(walk.files.slice(offset, offset + BATCH_SIZE));
+  const pool = options.pool;
+  try {
+    let done = 0;
+    let next = batches.length > 0 ? prepareBatch(db, batches[0]!, pool, options, report) : null;
+    for (let index = 0; index < batches.length; index++) {
+      const prepared = await next!;
+      next = index + 1 < batches.length ? prepareBatch(db, batches[index + 1]!, pool, options, report) : null;
+      writeBatch(db, prepared, storyFor, now(), report);
+      done += batches[index]!.length;
+      options.onProgress?.({ phase: 'reading', done, total, path: batches[index]!.at(-1)?.path });
     }
-    db.transaction(() => {
-      const stamp = now();
-      for (const item of prepared) {
-        let rowid: number;
-        if (!item.content) {
-          rowid = item.existing!.rowid;
-          if (item.existing!.missing) report.updated++;
-          else report.unchanged++;
-          if (item.existing!.file_mtime_ms !== item.file.mtimeMs || item.existing!.missing) touchDocument(db, rowid, item.file.mtimeMs);
-        } else if (item.existing) {
-          rowid = item.existing.rowid;
-          updateDocumentContent(db, rowid, item.content, stamp);
-          replaceSpans(db, rowid, item.spans);
-          report.updated++;
-        } else {
-          rowid = insertDocument(db, documentIdForPath(db, item.file.path), item.file.path, item.content, stamp);
-          replaceSpans(db, rowid, item.spans);
-          report.added++;
-        }
-        const story = storyFor(item.file);
-        if (story) addToStory(db, ensureStory(db, story, stamp), rowid);
-      }
-    }).immediate();
-    options.onProgress?.({ phase: 'reading', done: Math.min(offset + BATCH_SIZE, total), total, path: batch.at(-1)?.path });
+  } finally {
+    await pool.close();
   }
-
-  db.transaction(() => {
-    const stamp = now();
-    const gone = (rowid: number, missing: number) => {
-      if (missing) return;
-      markMissing(db, rowid, stamp);
-      report.missing++;
-    };
-    for (const folder of walk.folders) {
-      for (const document of documentsUnder(db, folder, sep)) if (!seen.has(document.path)) gone(document.rowid, document.missing);
-    }
-    for (const path of walk.absent) {
-      const document = findDocumentByPath(db, path);
-      if (document) gone(document.rowid, document.missing);
-    }
-  }).immediate();
+  markVanished(db, walk.folders, walk.absent, seen, now(), report);
   options.onProgress?.({ phase: 'done', done: total, total });
   return report;
 }

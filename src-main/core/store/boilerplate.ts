@@ -1,4 +1,4 @@
-import type { Connection } from './database';
+import { statement, type Connection } from './database';
 import type { BoilerplateSpan } from '../extract/types';
 
 /** A stored boilerplate span with whether the reporter restored it to the reading text. */
@@ -9,14 +9,14 @@ export interface StoredSpan extends BoilerplateSpan {
 
 /** Replaces a document's boilerplate spans (after extraction); restores are kept, keyed by the span's text. */
 export function replaceSpans(db: Connection, documentRowid: number, spans: readonly BoilerplateSpan[]): void {
-  db.prepare('DELETE FROM boilerplate_spans WHERE document_rowid = ?').run(documentRowid);
-  const insert = db.prepare('INSERT INTO boilerplate_spans (document_rowid, ordinal, start, end, reason) VALUES (?, ?, ?, ?, ?)');
+  statement(db, 'DELETE FROM boilerplate_spans WHERE document_rowid = ?').run(documentRowid);
+  const insert = statement(db, 'INSERT INTO boilerplate_spans (document_rowid, ordinal, start, end, reason) VALUES (?, ?, ?, ?, ?)');
   spans.forEach((span, ordinal) => insert.run(documentRowid, ordinal, span.start, span.end, span.reason));
 }
 
 /** The texts of the spans a reporter restored, which survive re-extraction. */
 export function restoredTexts(db: Connection, documentRowid: number): Set<string> {
-  const rows = db.prepare('SELECT span_text FROM boilerplate_restores WHERE document_rowid = ?').pluck().all(documentRowid);
+  const rows = statement(db, 'SELECT span_text FROM boilerplate_restores WHERE document_rowid = ?').pluck().all(documentRowid);
   return new Set(rows as string[]);
 }
 
@@ -32,9 +32,9 @@ export function listSpans(db: Connection, documentRowid: number, rawText: string
 /** Records or clears a reporter's restore of one span (by its text, so it survives re-ingest). */
 export function setRestored(db: Connection, documentRowid: number, spanText: string, restored: boolean): void {
   if (restored) {
-    db.prepare('INSERT INTO boilerplate_restores (document_rowid, span_text) VALUES (?, ?) ON CONFLICT DO NOTHING')
+    statement(db, 'INSERT INTO boilerplate_restores (document_rowid, span_text) VALUES (?, ?) ON CONFLICT DO NOTHING')
       .run(documentRowid, spanText);
   } else {
-    db.prepare('DELETE FROM boilerplate_restores WHERE document_rowid = ? AND span_text = ?').run(documentRowid, spanText);
+    statement(db, 'DELETE FROM boilerplate_restores WHERE document_rowid = ? AND span_text = ?').run(documentRowid, spanText);
   }
 }

@@ -14,6 +14,17 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+const statements = new WeakMap<Connection, Map<string, Database.Statement>>();
+
+/** A prepared statement cached per connection: preparing costs more than running the small queries ingest repeats. */
+export function statement(connection: Connection, sql: string): Database.Statement {
+  let cache = statements.get(connection);
+  if (!cache) statements.set(connection, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = connection.prepare(sql)));
+  return prepared;
+}
+
 /** Opens (creating if needed) a library database with the house pragmas, and brings its schema up to date. */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Connection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -1,4 +1,4 @@
-import type { Connection } from './database';
+import { statement, type Connection } from './database';
 import type { DocumentSummary, MetadataField } from '../../contract/library';
 
 /** A stored document row as the engine sees it (extracted metadata, before overrides). */
@@ -89,31 +89,31 @@ function toSummary(row: SummaryRow): DocumentSummary & { missing: boolean } {
 /** Lists documents with effective metadata and their stories, ordered by path; optionally one story's. */
 export function listDocumentSummaries(db: Connection, story?: string): (DocumentSummary & { missing: boolean })[] {
   const rows = story
-    ? (db.prepare(`${SUMMARY_SELECT} WHERE d.rowid IN (SELECT sd.document_rowid FROM story_documents sd JOIN stories s
+    ? (statement(db, `${SUMMARY_SELECT} WHERE d.rowid IN (SELECT sd.document_rowid FROM story_documents sd JOIN stories s
         ON s.rowid = sd.story_rowid WHERE s.name = ?) ORDER BY d.path`).all(story) as SummaryRow[])
-    : (db.prepare(`${SUMMARY_SELECT} ORDER BY d.path`).all() as SummaryRow[]);
+    : (statement(db, `${SUMMARY_SELECT} ORDER BY d.path`).all() as SummaryRow[]);
   return rows.map(toSummary);
 }
 
 /** One document's summary with effective metadata, or undefined. */
 export function documentSummary(db: Connection, rowid: number): (DocumentSummary & { missing: boolean }) | undefined {
-  const row = db.prepare(`${SUMMARY_SELECT} WHERE d.rowid = ?`).get(rowid) as SummaryRow | undefined;
+  const row = statement(db, `${SUMMARY_SELECT} WHERE d.rowid = ?`).get(rowid) as SummaryRow | undefined;
   return row ? toSummary(row) : undefined;
 }
 
 /** Finds a document by its absolute path. */
 export function findDocumentByPath(db: Connection, path: string): DocumentRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE path = ?`).get(path) as DocumentRow | undefined;
+  return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE path = ?`).get(path) as DocumentRow | undefined;
 }
 
 /** Finds a document by its public id. */
 export function findDocumentById(db: Connection, id: string): DocumentRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+  return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
 }
 
 /** Finds a document by rowid. */
 export function findDocumentByRowid(db: Connection, rowid: number): DocumentRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM documents WHERE rowid = ?`).get(rowid) as DocumentRow | undefined;
+  return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE rowid = ?`).get(rowid) as DocumentRow | undefined;
 }
 
 /** Documents whose path lies under a folder (prefix match on the folder plus a separator). */
@@ -127,18 +127,18 @@ export function documentsUnder(db: Connection, folder: string, separator: string
 /** The canonical reading text or the raw extracted text of a document. */
 export function documentText(db: Connection, rowid: number, raw: boolean): string {
   const column = raw ? 'raw_text' : 'reading_text';
-  return db.prepare(`SELECT ${column} FROM documents WHERE rowid = ?`).pluck().get(rowid) as string;
+  return statement(db, `SELECT ${column} FROM documents WHERE rowid = ?`).pluck().get(rowid) as string;
 }
 
 /** Removes a document from the full-text index; must run before its indexed values change. */
 export function unindexDocument(db: Connection, rowid: number): void {
-  db.prepare(`INSERT INTO document_index (document_index, rowid, title, outlet, byline, text)
+  statement(db, `INSERT INTO document_index (document_index, rowid, title, outlet, byline, text)
     SELECT 'delete', rowid, title, outlet, byline, text FROM document_index_content WHERE rowid = ?`).run(rowid);
 }
 
 /** Adds a document's current effective values to the full-text index. */
 export function indexDocument(db: Connection, rowid: number): void {
-  db.prepare(`INSERT INTO document_index (rowid, title, outlet, byline, text)
+  statement(db, `INSERT INTO document_index (rowid, title, outlet, byline, text)
     SELECT rowid, title, outlet, byline, text FROM document_index_content WHERE rowid = ?`).run(rowid);
 }
 
@@ -158,7 +158,7 @@ export function insertDocument(db: Connection, id: string, path: string, content
 /** Replaces a document's extracted content under the same id, keeping overrides, stories and notes. */
 export function updateDocumentContent(db: Connection, rowid: number, content: DocumentContent, now: string): void {
   unindexDocument(db, rowid);
-  db.prepare(`UPDATE documents SET format = @format, encoding = @encoding, content_hash = @contentHash,
+  statement(db, `UPDATE documents SET format = @format, encoding = @encoding, content_hash = @contentHash,
       file_size = @fileSize, file_mtime_ms = @fileMtimeMs, extractor_version = @extractorVersion, raw_text = @rawText,
       reading_text = @readingText, text_hash = @textHash, title = @title, outlet = @outlet, byline = @byline,
       published = @published, url = @url, words = @words, missing = 0, updated_at = @now WHERE rowid = @rowid`)
@@ -168,18 +168,18 @@ export function updateDocumentContent(db: Connection, rowid: number, content: Do
 
 /** Records a new modification time (content unchanged) and clears the missing flag. */
 export function touchDocument(db: Connection, rowid: number, fileMtimeMs: number): void {
-  db.prepare('UPDATE documents SET file_mtime_ms = ?, missing = 0 WHERE rowid = ?').run(fileMtimeMs, rowid);
+  statement(db, 'UPDATE documents SET file_mtime_ms = ?, missing = 0 WHERE rowid = ?').run(fileMtimeMs, rowid);
 }
 
 /** Marks a document whose file is gone; nothing attached to it is deleted. */
 export function markMissing(db: Connection, rowid: number, now: string): void {
-  db.prepare('UPDATE documents SET missing = 1, updated_at = ? WHERE rowid = ?').run(now, rowid);
+  statement(db, 'UPDATE documents SET missing = 1, updated_at = ? WHERE rowid = ?').run(now, rowid);
 }
 
 /** Replaces the stored reading text (after a boilerplate span is restored or hidden) and re-indexes. */
 export function replaceReadingText(db: Connection, rowid: number, readingText: string, textHash: string, words: number, now: string): void {
   unindexDocument(db, rowid);
-  db.prepare('UPDATE documents SET reading_text = ?, text_hash = ?, words = ?, updated_at = ? WHERE rowid = ?')
+  statement(db, 'UPDATE documents SET reading_text = ?, text_hash = ?, words = ?, updated_at = ? WHERE rowid = ?')
     .run(readingText, textHash, words, now, rowid);
   indexDocument(db, rowid);
 }

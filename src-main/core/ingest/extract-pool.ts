@@ -1,0 +1,101 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readAndExtract, type ReadJob, type ReadOutcome } from './read-file';
+
+/** Files per message to a worker: enough to amortize messaging, small enough to balance the load. */
+const CHUNK = 16;
+
+/** Reads and extracts files on worker threads, or on the calling thread when no worker can start. */
+export interface ExtractPool {
+  run(jobs: readonly ReadJob[]): Promise<ReadOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** The built worker beside a bundled engine, else the tsx bootstrap of the TypeScript source. */
+export function defaultExtractWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./extract-worker-bootstrap.mjs', import.meta.url)
+    : new URL('./extract-worker.js', import.meta.url);
+}
+
+/** Options of an extraction pool. */
+export interface ExtractPoolOptions {
+  /** Number of workers (default: one per core). */
+  size?: number;
+  workerUrl?: URL | string;
+  /** Smallest run that starts the workers; smaller runs, before any start, are read on the calling thread. */
+  minimumJobs?: number;
+}
+
+/**
+ * An extraction pool: workers start on the first run big enough to pay for them, jobs go out in chunks, results come
+ * back in job order. If a worker cannot start or dies, its jobs are read on the calling thread instead.
+ */
+export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
+  const size = Math.max(1, options.size ?? availableParallelism());
+  const workerUrl = options.workerUrl ?? defaultExtractWorkerUrl();
+  const minimumJobs = options.minimumJobs ?? 48;
+  const workers: Worker[] = [];
+  const pending = new Map<number, (outcomes: ReadOutcome[]) => void>();
+  let failed = false;
+  let nextId = 1;
+
+  const start = () => {
+    try {
+      for (let index = 0; index < size; index++) {
+        const worker = new Worker(workerUrl);
+        worker.on('message', (message: { id: number; outcomes: ReadOutcome[] }) => {
+          pending.get(message.id)?.(message.outcomes);
+          pending.delete(message.id);
+        });
+        worker.on('error', () => {
+          failed = true;
+        });
+        workers.push(worker);
+      }
+    } catch {
+      failed = true;
+    }
+  };
+
+  const runChunk = (worker: Worker, jobs: ReadJob[]): Promise<ReadOutcome[]> => {
+    if (failed) return Promise.resolve(jobs.map(readAndExtract));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const onExit = () => {
+        pending.delete(id);
+        resolve(jobs.map(readAndExtract));
+      };
+      worker.once('exit', onExit);
+      pending.set(id, (outcomes) => {
+        worker.off('exit', onExit);
+        resolve(outcomes);
+      });
+      worker.postMessage({ id, jobs });
+    });
+  };
+
+  return {
+    async run(jobs) {
+      if (jobs.length === 0) return [];
+      if (workers.length === 0 && !failed && jobs.length >= minimumJobs) start();
+      if (failed || workers.length === 0) return jobs.map(readAndExtract);
+      const chunks: ReadJob[][] = [];
+      for (let offset = 0; offset < jobs.length; offset += CHUNK) chunks.push(jobs.slice(offset, offset + CHUNK));
+      const results: ReadOutcome[][] = new Array(chunks.length);
+      let next = 0;
+      await Promise.all(
+        workers.map(async (worker) => {
+          while (next < chunks.length) {
+            const index = next++;
+            results[index] = await runChunk(worker, chunks[index]!);
+          }
+        }),
+      );
+      return results.flat();
+    },
+    async close() {
+      await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+    },
+  };
+}
