@@ -9,6 +9,8 @@ const CHUNK = 16;
 export interface ExtractPool {
   run(jobs: readonly ReadJob[]): Promise<ReadOutcome[]>;
   close(): Promise<void>;
+  /** How many jobs ran on workers and on the calling thread: for tests and the benchmark. */
+  usage(): { workers: number; onWorkers: number; inline: number };
 }
 
 /** The built worker beside a bundled engine, else the tsx bootstrap of the TypeScript source. */
@@ -39,6 +41,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const pending = new Map<number, (outcomes: ReadOutcome[]) => void>();
   let failed = false;
   let nextId = 1;
+  const counts = { onWorkers: 0, inline: 0 };
+  const inline = (jobs: readonly ReadJob[]): ReadOutcome[] => {
+    counts.inline += jobs.length;
+    return jobs.map(readAndExtract);
+  };
 
   const start = () => {
     try {
@@ -59,16 +66,17 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   };
 
   const runChunk = (worker: Worker, jobs: ReadJob[]): Promise<ReadOutcome[]> => {
-    if (failed) return Promise.resolve(jobs.map(readAndExtract));
+    if (failed) return Promise.resolve(inline(jobs));
     const id = nextId++;
     return new Promise((resolve) => {
       const onExit = () => {
         pending.delete(id);
-        resolve(jobs.map(readAndExtract));
+        resolve(inline(jobs));
       };
       worker.once('exit', onExit);
       pending.set(id, (outcomes) => {
         worker.off('exit', onExit);
+        counts.onWorkers += jobs.length;
         resolve(outcomes);
       });
       worker.postMessage({ id, jobs });
@@ -79,7 +87,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     async run(jobs) {
       if (jobs.length === 0) return [];
       if (workers.length === 0 && !failed && jobs.length >= minimumJobs) start();
-      if (failed || workers.length === 0) return jobs.map(readAndExtract);
+      if (failed || workers.length === 0) return inline(jobs);
       const chunks: ReadJob[][] = [];
       for (let offset = 0; offset < jobs.length; offset += CHUNK) chunks.push(jobs.slice(offset, offset + CHUNK));
       const results: ReadOutcome[][] = new Array(chunks.length);
@@ -97,5 +105,6 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     async close() {
       await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
     },
+    usage: () => ({ workers: workers.length, ...counts }),
   };
 }
