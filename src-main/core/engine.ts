@@ -22,7 +22,7 @@ import {
 import { listSpans, setRestored } from './store/boilerplate';
 import { clearOverride, listOverrides, setOverride } from './store/overrides';
 import { findStory, listStories } from './store/stories';
-import { countWords, hashText } from './ingest/identity';
+import { countWords, hashText } from './ingest/text-identity';
 import { createSearchService } from './search/search-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */

@@ -89,6 +89,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 function countZeros(bytes: Uint8Array): number {
+  if (bytes.indexOf(0) === -1) return 0;
   let zeros = 0;
   for (let index = 0; index < bytes.length; index += 1) if (bytes[index] === 0) zeros += 1;
   return zeros;

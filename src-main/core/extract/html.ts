@@ -14,6 +14,10 @@ import type { ParsedSource } from './types';
 export const MAX_HTML_NESTING = 128;
 /** Larger pages skip Readability (slow on huge inputs) and keep the cleaned body text. */
 export const MAX_READABILITY_CHARS = 8_000_000;
+/** Readability's cost grows with nesting depth × text length; above this product the cleaned body text is kept. */
+export const MAX_READABILITY_WORK = 40_000_000;
+/** Readability gives up (and the cleaned body text is kept) on pages with more elements than this. */
+const MAX_READABILITY_ELEMENTS = 30_000;
 /** Readability's text is used when it is this long, or when it covers this share of the page's own text. */
 const USEFUL_ARTICLE_CHARS = 200;
 const USEFUL_ARTICLE_SHARE = 0.5;
@@ -47,6 +51,9 @@ const UNCOUNTED_TAGS: ReadonlySet<string> = new Set([
 const TAG_TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/gi;
 const CLOSE_SEARCH_WINDOW = 256;
+/** Placeholder of a flattened tag; NUL never survives normalization, so a stray one in the page is harmless. */
+const FLATTENED = '\u0000';
+const FLATTENED_RUN = /\u0000[\s\u0000]*/g;
 
 /** Options of parseHtml. */
 export interface HtmlOptions {
@@ -74,7 +81,7 @@ export function limitNesting(html: string, maxDepth = MAX_HTML_NESTING): string 
         stack.length = index;
         if (name === 'svg' || name === 'math') foreign = Math.max(0, foreign - 1);
         if (!entry.kept) flattened = true;
-        return entry.kept ? token : ' ';
+        return entry.kept ? token : FLATTENED;
       }
       return token;
     }
@@ -82,9 +89,10 @@ export function limitNesting(html: string, maxDepth = MAX_HTML_NESTING): string 
     stack.push({ name, kept });
     if (name === 'svg' || name === 'math') foreign += 1;
     if (!kept) flattened = true;
-    return kept ? token : ' ';
+    return kept ? token : FLATTENED;
   });
-  return flattened ? result : html;
+  // A run of flattened tags (and the whitespace between them) becomes one space.
+  return flattened ? result.replace(FLATTENED_RUN, ' ') : html;
 }
 
 function holdsArticle(element: Element): boolean {
@@ -125,9 +133,31 @@ function asDocumentSource(html: string): string {
   return /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
+/** Deepest element nesting under root, walked iteratively. */
+export function elementDepth(root: Node): number {
+  let deepest = 0;
+  let depth = 0;
+  let current: Node | null = root.firstChild;
+  while (current !== null && current !== root) {
+    if (current.nodeType === 1 && current.firstChild !== null) {
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+      current = current.firstChild;
+      continue;
+    }
+    while (current !== null && current !== root && current.nextSibling === null) {
+      current = current.parentNode;
+      depth -= 1;
+    }
+    current = current === null || current === root ? null : current.nextSibling;
+  }
+  return deepest + 1;
+}
+
 function readArticle(document: Document): { text: HtmlText; title: string | null; byline: string | null } | null {
   try {
-    const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+    const options = { serializer: (node: Node) => node, maxElemsToParse: MAX_READABILITY_ELEMENTS };
+    const article = new Readability<Node>(document, options).parse();
     if (article === null || article.content === null || article.content === undefined) return null;
     return { text: elementToText(article.content), title: article.title ?? null, byline: article.byline ?? null };
   } catch {
@@ -150,7 +180,9 @@ export function parseHtml(html: string, options: HtmlOptions = {}): ParsedSource
   removePageChrome(document);
   const root = document.body ?? document.documentElement;
   const pageText = root === null ? { text: '', boilerplate: [] } : elementToText(root);
-  const article = html.length <= MAX_READABILITY_CHARS ? readArticle(document) : null;
+  const work = root === null ? 0 : elementDepth(root) * pageText.text.length;
+  const affordable = html.length <= MAX_READABILITY_CHARS && work <= MAX_READABILITY_WORK;
+  const article = affordable ? readArticle(document) : null;
   const useful =
     article !== null &&
     (article.text.text.length >= USEFUL_ARTICLE_CHARS || article.text.text.length >= pageText.text.length * USEFUL_ARTICLE_SHARE);

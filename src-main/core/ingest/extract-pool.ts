@@ -22,7 +22,7 @@ export function defaultExtractWorkerUrl(): URL {
 
 /** Options of an extraction pool. */
 export interface ExtractPoolOptions {
-  /** Number of workers (default: one per core). */
+  /** Number of workers (default: one per core but the one the writing thread keeps busy). */
   size?: number;
   workerUrl?: URL | string;
   /** Smallest run that starts the workers; smaller runs, before any start, are read on the calling thread. */
@@ -34,7 +34,7 @@ export interface ExtractPoolOptions {
  * back in job order. If a worker cannot start or dies, its jobs are read on the calling thread instead.
  */
 export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
-  const size = Math.max(1, options.size ?? availableParallelism());
+  const size = Math.max(1, options.size ?? availableParallelism() - 1);
   const workerUrl = options.workerUrl ?? defaultExtractWorkerUrl();
   const minimumJobs = options.minimumJobs ?? 48;
   const workers: Worker[] = [];

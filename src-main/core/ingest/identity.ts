@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statement, type Connection } from '../store/database';
 
-/** SHA-256 of a string, hex: identifies a reading text so anchors and caches can tell when it changed. */
-export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 /** A stable public id for the document first found at a path: 12 hex digits, lengthened on the rare collision. */
 export function documentIdForPath(db: Connection, path: string): string {
   const digest = createHash('sha256').update(path, 'utf8').digest('hex');
@@ -15,9 +10,4 @@ export function documentIdForPath(db: Connection, path: string): string {
     if (!taken) return id;
   }
   throw new Error(`No free document id for ${path}.`);
-}
-
-/** Counts words (runs of letters or digits, with inner apostrophes and hyphens) in a reading text. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

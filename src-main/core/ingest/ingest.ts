@@ -14,16 +14,16 @@ import {
 } from '../store/documents';
 import { replaceSpans, restoredTexts } from '../store/boilerplate';
 import { addToStory, ensureStory } from '../store/stories';
-import { composeReadingText } from '../extract/reading-text';
-import type { BoilerplateSpan, Extraction } from '../extract/types';
-import { countWords, documentIdForPath, hashText } from './identity';
+import type { BoilerplateSpan } from '../extract/types';
+import { documentIdForPath } from './identity';
+import { readingTextOf, type ReadOutcome } from './read-file';
 import type { ExtractPool } from './extract-pool';
 
 /** Bump when extraction changes so unchanged files are re-extracted once. */
 export const EXTRACTOR_VERSION = 1;
 
 /** Files written per transaction: large enough to amortize fsync, small enough to report progress. */
-const BATCH_SIZE = 250;
+const BATCH_SIZE = 1000;
 
 /** How ingest reads files: a pool of extraction workers (or an inline one) and the size limit. */
 export interface IngestOptions {
@@ -44,28 +44,30 @@ interface PreparedFile {
   spans: BoilerplateSpan[];
 }
 
-/** Builds the content columns from an extraction, applying the reporter's restored spans. */
-function contentOf(db: Connection, file: FoundFile, contentHash: string, extraction: Extraction, existing: DocumentRow | undefined): DocumentContent {
+/** Builds the content columns from an extraction; the reporter's restored spans, if any, are put back. */
+function contentOf(db: Connection, file: FoundFile, outcome: Extract<ReadOutcome, { status: 'extracted' }>, existing: DocumentRow | undefined): DocumentContent {
+  const { extraction } = outcome;
+  let reading = outcome.reading;
   const restoredSpanTexts = existing === undefined ? new Set<string>() : restoredTexts(db, existing.rowid);
-  const restored = new Set<number>();
   if (restoredSpanTexts.size > 0) {
+    const restored = new Set<number>();
     extraction.boilerplate.forEach((span, index) => {
       if (restoredSpanTexts.has(extraction.rawText.slice(span.start, span.end))) restored.add(index);
     });
+    if (restored.size > 0) reading = readingTextOf(extraction, restored);
   }
-  const readingText = composeReadingText(extraction.rawText, extraction.boilerplate, restored);
   return {
     format: extraction.format,
     encoding: extraction.encoding,
-    contentHash,
+    contentHash: outcome.contentHash,
     fileSize: file.size,
     fileMtimeMs: file.mtimeMs,
     extractorVersion: EXTRACTOR_VERSION,
     rawText: extraction.rawText,
-    readingText,
-    textHash: hashText(readingText),
+    readingText: reading.text,
+    textHash: reading.hash,
     ...extraction.metadata,
-    words: countWords(readingText),
+    words: reading.words,
   };
 }
 
@@ -90,7 +92,7 @@ async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: E
     const { index, file, existing } = toRead[position]!;
     if (outcome.status === 'failed') report.failed.push({ path: file.path, error: outcome.error });
     else if (outcome.status === 'same') prepared[index] = { file, existing, content: null, spans: [] };
-    else prepared[index] = { file, existing, content: contentOf(db, file, outcome.contentHash, outcome.extraction, existing), spans: outcome.extraction.boilerplate };
+    else prepared[index] = { file, existing, content: contentOf(db, file, outcome, existing), spans: outcome.extraction.boilerplate };
   });
   return prepared.filter((item): item is PreparedFile => item !== null);
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extractDocument } from '../extract';
+import { composeReadingText } from '../extract/reading-text';
+import { countWords, hashText } from './text-identity';
 import type { Extraction } from '../extract/types';
 import { describeFileError } from './walk';
 
@@ -13,9 +15,22 @@ export interface ReadJob {
 
 /** What reading one file gave: its content hash and extraction, "same as known", or a reason it was refused. */
 export type ReadOutcome =
-  | { path: string; status: 'extracted'; contentHash: string; extraction: Extraction }
+  | { path: string; status: 'extracted'; contentHash: string; extraction: Extraction; reading: ReadingText }
   | { path: string; status: 'same'; contentHash: string }
   | { path: string; status: 'failed'; error: string };
+
+/** A reading text with what the store keeps beside it. */
+export interface ReadingText {
+  text: string;
+  hash: string;
+  words: number;
+}
+
+/** Composes the reading text (minus boilerplate, except restored spans) with its hash and word count. */
+export function readingTextOf(extraction: Extraction, restored?: ReadonlySet<number>): ReadingText {
+  const text = composeReadingText(extraction.rawText, extraction.boilerplate, restored);
+  return { text, hash: hashText(text), words: countWords(text) };
+}
 
 /** Reads, hashes and extracts one file; never throws (runs in the extraction workers and in-process alike). */
 export function readAndExtract(job: ReadJob): ReadOutcome {
@@ -33,5 +48,5 @@ export function readAndExtract(job: ReadJob): ReadOutcome {
   if (contentHash === job.knownHash) return { path: job.path, status: 'same', contentHash };
   const outcome = extractDocument(bytes, job.path);
   if (!outcome.ok) return { path: job.path, status: 'failed', error: outcome.error.message };
-  return { path: job.path, status: 'extracted', contentHash, extraction: outcome.value };
+  return { path: job.path, status: 'extracted', contentHash, extraction: outcome.value, reading: readingTextOf(outcome.value) };
 }

@@ -23,8 +23,7 @@ export function restoredTexts(db: Connection, documentRowid: number): Set<string
 /** A document's spans in order, with their restored state resolved against its raw text. */
 export function listSpans(db: Connection, documentRowid: number, rawText: string): StoredSpan[] {
   const restored = restoredTexts(db, documentRowid);
-  const rows = db
-    .prepare('SELECT ordinal, start, end, reason FROM boilerplate_spans WHERE document_rowid = ? ORDER BY ordinal')
+  const rows = statement(db, 'SELECT ordinal, start, end, reason FROM boilerplate_spans WHERE document_rowid = ? ORDER BY ordinal')
     .all(documentRowid) as { ordinal: number; start: number; end: number; reason: BoilerplateSpan['reason'] }[];
   return rows.map((row) => ({ ...row, restored: restored.has(rawText.slice(row.start, row.end)) }));
 }

@@ -119,8 +119,7 @@ export function findDocumentByRowid(db: Connection, rowid: number): DocumentRow 
 /** Documents whose path lies under a folder (prefix match on the folder plus a separator). */
 export function documentsUnder(db: Connection, folder: string, separator: string): Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[] {
   const prefix = folder.endsWith(separator) ? folder : folder + separator;
-  return db
-    .prepare('SELECT rowid, path, missing FROM documents WHERE substr(path, 1, ?) = ?')
+  return statement(db, 'SELECT rowid, path, missing FROM documents WHERE substr(path, 1, ?) = ?')
     .all(prefix.length, prefix) as Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[];
 }
 
@@ -144,14 +143,15 @@ export function indexDocument(db: Connection, rowid: number): void {
 
 /** Inserts a new document and indexes it; returns its rowid. */
 export function insertDocument(db: Connection, id: string, path: string, content: DocumentContent, now: string): number {
-  const result = db
-    .prepare(`INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
+  const result = statement(db, `INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
       raw_text, reading_text, text_hash, title, outlet, byline, published, url, words, missing, added_at, updated_at)
       VALUES (@id, @path, @format, @encoding, @contentHash, @fileSize, @fileMtimeMs, @extractorVersion, @rawText,
       @readingText, @textHash, @title, @outlet, @byline, @published, @url, @words, 0, @now, @now)`)
     .run({ id, path, now, ...content });
   const rowid = Number(result.lastInsertRowid);
-  indexDocument(db, rowid);
+  // A new document has no overrides, so its extracted values are the effective ones: no need to go through the view.
+  statement(db, 'INSERT INTO document_index (rowid, title, outlet, byline, text) VALUES (?, ?, ?, ?, ?)')
+    .run(rowid, content.title, content.outlet, content.byline, content.readingText);
   return rowid;
 }
 
