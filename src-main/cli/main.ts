@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { EngineHandlers } from '../core/engine';
 import { openLibrary } from '../engine/in-process';
 import { defaultLibraryPath } from '../core/store/location';
+import { DatabaseTooNewError } from '../core/store/database';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
 import { UsageError, type Output } from './output';
 
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
   let library: { engine: EngineHandlers; close: () => void } | null = null;
   try {
     command.validate?.(positionals, parsed.values);
-    library = command.opensLibrary === false ? null : openLibrary(dbFile, { onProgress: output.progress });
+    library = command.opensLibrary === false ? null : openCliLibrary(dbFile, output);
     const context: CommandContext = { engine: library?.engine as EngineHandlers, positionals, options: parsed.values, output };
     return await command.run(context);
   } catch (error) {
@@ -48,21 +49,38 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.error(`${error.message} Run "parallax --help" for usage.`);
       return 2;
     }
-    output.error(parsed.values.debug ? String((error as Error).stack) : describeFailure(error, dbFile));
+    output.error(parsed.values.debug ? String((error as Error).stack) : describeFailure(error));
     return 1;
   } finally {
     library?.close();
   }
 }
 
-/** One sentence for an unexpected failure, without a stack trace. */
-function describeFailure(error: unknown, dbFile: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const message = (error as Error)?.message ?? String(error);
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_READONLY') {
-    return `The library at ${dbFile} cannot be opened for writing (${code}).`;
+/** A failure to open the library, already phrased for the reporter. */
+class LibraryOpenError extends Error {}
+
+/** Opens the library for a command; any failure becomes one sentence naming the file. */
+function openCliLibrary(dbFile: string, output: Output): { engine: EngineHandlers; close: () => void } {
+  try {
+    return openLibrary(dbFile, { onProgress: output.progress });
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw error;
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const reason =
+      code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+        ? 'it is not a readable Parallax library'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY'
+          ? 'permission denied'
+          : code === 'EEXIST' || code === 'ENOTDIR'
+            ? 'a file stands where its folder should be'
+            : (error as Error).message;
+    throw new LibraryOpenError(`The library at ${dbFile} cannot be opened: ${reason}.`, { cause: error });
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return `The file ${dbFile} is not a readable Parallax library (${code}).`;
+}
+
+/** One sentence for an unexpected failure, without a stack trace. */
+function describeFailure(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
   return message.endsWith('.') ? message : `${message}.`;
 }
 

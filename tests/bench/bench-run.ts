@@ -30,11 +30,14 @@ try {
 
   const latencies: number[] = [];
   const hits: Record<string, number> = {};
+  const byQuery = new Map<string, number[]>();
   for (let round = 0; round < repeat; round++) {
     for (const query of queries) {
       const before = performance.now();
       const result = library.engine.search({ query, limit: 20 });
-      latencies.push(performance.now() - before);
+      const elapsed = performance.now() - before;
+      latencies.push(elapsed);
+      byQuery.set(query, [...(byQuery.get(query) ?? []), elapsed]);
       if (!result.ok) throw new Error(`${query}: ${result.error.message}`);
       hits[query] = result.value.length;
     }
@@ -65,6 +68,7 @@ try {
       reingestUnchangedMs: round(reingestUnchangedMs),
       reingestUnchanged: again.ok ? again.value.unchanged : null,
       hitsPerQuery: hits,
+      medianMsPerQuery: Object.fromEntries([...byQuery].map(([query, samples]) => [query, round(percentile(samples, 0.5))])),
     })}\n`,
   );
 } finally {

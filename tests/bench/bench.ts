@@ -41,6 +41,7 @@ for (const corpus of corpora) {
     runs,
     median: Object.fromEntries(numeric.map((key) => [key, median(samples.map((sample) => sample[key] as number))])),
     hitsPerQuery: samples[0]!.hitsPerQuery,
+    medianMsPerQuery: samples[Math.floor(samples.length / 2)]!.medianMsPerQuery,
   };
 }
 process.stdout.write(`${JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, results }, null, 2)}\n`);
