@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The cookie that carries the per-run token after the first visit. */
-export const TOKEN_COOKIE = 'parallax_token';
+/** The cookie that carries the per-run token after the first visit; named per port, since cookies ignore ports. */
+export function tokenCookieName(port: number): string {
+  return `parallax_token_${port}`;
+}
 
 /** The only address the server ever binds: loopback, never every interface. */
 export const LOOPBACK = '127.0.0.1';
@@ -62,10 +64,10 @@ export function originAllowed(request: IncomingMessage, port: number): boolean {
 }
 
 /** Whether the request carries the token, in the cookie (browser) or an `Authorization: Bearer` header (scripts). */
-export function requestAuthorized(request: IncomingMessage, token: string): boolean {
+export function requestAuthorized(request: IncomingMessage, token: string, port: number): boolean {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ') && tokenMatches(authorization.slice('Bearer '.length).trim(), token)) return true;
-  return cookieValues(request.headers.cookie, TOKEN_COOKIE).some((value) => tokenMatches(value, token));
+  return cookieValues(request.headers.cookie, tokenCookieName(port)).some((value) => tokenMatches(value, token));
 }
 
 /** Every value a Cookie header gives a name (browsers may send several). */
@@ -81,8 +83,8 @@ export function cookieValues(header: string | undefined, name: string): string[]
 }
 
 /** The Set-Cookie value that keeps the token out of scripts and out of every cross-site request. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 /** Ends a response with a short plain-text sentence (errors outside the API). */

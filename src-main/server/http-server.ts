@@ -66,10 +66,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (presented !== null && (request.method === 'GET' || request.method === 'HEAD')) {
       if (!tokenMatches(presented, token)) return sendText(response, 401, 'This token is not valid for this run of Parallax.');
       url.searchParams.delete('token');
-      response.writeHead(303, { 'Set-Cookie': tokenCookie(token), Location: `${url.pathname.replace(/^\/+/, '/')}${url.search}`, 'Cache-Control': 'no-store' });
+      response.writeHead(303, { 'Set-Cookie': tokenCookie(token, port), Location: `${url.pathname.replace(/^\/+/, '/')}${url.search}`, 'Cache-Control': 'no-store' });
       return void response.end();
     }
-    if (!requestAuthorized(request, token)) {
+    if (!requestAuthorized(request, token, port)) {
       return sendText(response, 401, 'Open the address that "parallax serve" printed, with its token.');
     }
     if (url.pathname === '/api/events') return streamEvents(request, response);

@@ -91,7 +91,7 @@ describe('parallax serve over HTTP', () => {
       await send(server.port, '/?token=wrong'),
       await send(server.port, '/api/listDocuments', { method: 'POST', body: '{}' }),
       await send(server.port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { Authorization: 'Bearer wrong' } }),
-      await send(server.port, '/', { headers: { Cookie: 'parallax_token=wrong' } }),
+      await send(server.port, '/', { headers: { Cookie: `parallax_token_${server.port}=wrong` } }),
     ]) {
       assert.ok(answer.status === 401 || answer.status === 403, `status ${answer.status}`);
       assert.doesNotMatch(answer.body, /Parallax test page|console\.log/);
@@ -103,13 +103,13 @@ describe('parallax serve over HTTP', () => {
     assert.ok(answer.status === 302 || answer.status === 303);
     assert.equal(answer.headers.location, '/');
     const cookie = answer.headers['set-cookie']?.[0] ?? '';
-    assert.match(cookie, new RegExp(`^parallax_token=${server.token};`));
+    assert.match(cookie, new RegExp(`^parallax_token_${server.port}=${server.token};`));
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
   });
 
   test('with the cookie, / is index.html with the security headers', async () => {
-    const answer = await send(server.port, '/', { headers: { Cookie: `other=1; parallax_token=${server.token}` } });
+    const answer = await send(server.port, '/', { headers: { Cookie: `other=1; parallax_token_${server.port}=${server.token}` } });
     assert.equal(answer.status, 200);
     assert.equal(answer.body, PAGE);
     assert.equal(answer.headers['content-type'], 'text/html; charset=utf-8');
@@ -246,7 +246,7 @@ test('`parallax serve --port 0` prints its token URL, serves it, and exits on SI
     const visit = await fetch(url, { redirect: 'manual' });
     assert.equal(visit.status, 303);
     const cookie = (visit.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    assert.match(cookie, /^parallax_token=/);
+    assert.match(cookie, /^parallax_token_\d+=/);
     const listed = await fetch(new URL('/api/listDocuments', url), { method: 'POST', body: '{}', headers: { Cookie: cookie } });
     assert.equal(listed.status, 200);
     assert.deepEqual(await listed.json(), { ok: true, value: [] });
