@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngineHost, type EngineHost } from '../engine/host';
 import { defaultLibraryPath } from '../core/store/location';
+import { isFirstRun, loadSamples } from '../engine/first-run';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let engine: EngineHost | null = null;
@@ -31,7 +32,10 @@ function openWindow(): BrowserWindow {
 
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  engine = await startEngineHost({ dbFile: process.env.PARALLAX_DB ?? defaultLibraryPath(), workerUrl: join(here, 'worker.js') });
+  const dbFile = process.env.PARALLAX_DB ?? defaultLibraryPath();
+  const firstRun = isFirstRun(dbFile);
+  engine = await startEngineHost({ dbFile, workerUrl: join(here, 'worker.js') });
+  if (firstRun) await loadSamples(engine.api);
   openWindow();
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngineHost } from '../engine/host';
+import { isFirstRun, loadSamples } from '../engine/first-run';
 import { startServer } from './http-server';
 
 /** What `parallax serve` needs: the library, the port (0 = any free one), the built workbench, and where to write. */
@@ -35,7 +36,12 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /** Starts the engine host and the HTTP server on it, and prints the URL to open (with its token). */
 export async function startServing(options: ServeOptions): Promise<Serving> {
+  const firstRun = isFirstRun(options.dbFile);
   const engine = await startEngineHost({ dbFile: options.dbFile, workerUrl: options.workerUrl });
+  if (firstRun) {
+    const loaded = await loadSamples(engine.api);
+    if (loaded?.ok) (options.warn ?? options.print)(`A new library: the sample story (${loaded.value.added} articles) is loaded.`);
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({ api: engine.api, port: options.port, staticDir: options.staticDir, host: engine });

@@ -225,7 +225,7 @@ describe('parallax serve over HTTP', () => {
   });
 });
 
-test('`parallax serve --port 0` prints its token URL, serves it, and exits on SIGTERM', { timeout: 60_000 }, async () => {
+test('`parallax serve --port 0` prints its token URL, loads the sample story into a new library, serves it, and exits on SIGTERM', { timeout: 60_000 }, async () => {
   const folder = temporaryFolder();
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'parallax.mjs'), 'serve', '--port', '0', '--db', join(folder.dir, 'library.db')], {
     cwd: ROOT,
@@ -249,7 +249,10 @@ test('`parallax serve --port 0` prints its token URL, serves it, and exits on SI
     assert.match(cookie, /^parallax_token_\d+=/);
     const listed = await fetch(new URL('/api/listDocuments', url), { method: 'POST', body: '{}', headers: { Cookie: cookie } });
     assert.equal(listed.status, 200);
-    assert.deepEqual(await listed.json(), { ok: true, value: [] });
+    const body = (await listed.json()) as { ok: boolean; value: { path: string; stories: string[] }[] };
+    assert.equal(body.ok, true);
+    assert.equal(body.value.length, 5, 'the five seed articles, not their README');
+    assert.ok(body.value.every((doc) => doc.stories.includes('Sample story')));
     assert.equal(listed.headers.get('access-control-allow-origin'), null);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
