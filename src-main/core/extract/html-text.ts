@@ -4,6 +4,7 @@
  */
 
 import { parseHTML } from 'linkedom';
+import { limitNesting } from './html-nesting';
 import { normalizeText } from './normalize';
 import type { BoilerplateSpan } from './types';
 
@@ -40,7 +41,10 @@ interface Block {
 /** Accumulates inline text and turns it into paragraphs, lines and cells as the walk enters and leaves elements. */
 class TextBuilder {
   readonly blocks: Block[] = [];
-  private buffer = '';
+  /** Pieces of the current paragraph (an array: indexing a long concatenated string would flatten it each time). */
+  private pieces: string[] = [];
+  /** Whether the current line of the paragraph has no visible character yet. */
+  private lineStart = true;
   private listDepth = 0;
   private dataTableDepth = 0;
   private dataCellDepth = 0;
@@ -49,16 +53,15 @@ class TextBuilder {
   private readonly tableKinds: boolean[] = [];
 
   text(value: string): void {
-    this.buffer += this.preDepth > 0 ? value : value.replace(/[ \t\n\r\f]+/g, ' ');
+    this.append(this.preDepth > 0 ? value : value.replace(/[ \t\n\r\f]+/g, ' '));
   }
 
   enter(element: Element): void {
     const tag = element.tagName.toUpperCase();
-    if (tag === 'BR') this.buffer += this.dataCellDepth > 0 ? ' ' : '\n';
+    if (tag === 'BR') this.append(this.dataCellDepth > 0 ? ' ' : '\n');
     if (!BLOCK_TAGS.has(tag)) return;
     if (CELL_TAGS.has(tag) && this.inDataTable()) {
-      const line = this.buffer.slice(this.buffer.lastIndexOf('\n') + 1);
-      if (line.trim() !== '') this.buffer += ' | ';
+      if (!this.lineStart) this.append(' | ');
       this.dataCellDepth += 1;
       return;
     }
@@ -113,15 +116,25 @@ class TextBuilder {
 
   /** Ends the current paragraph, or the current line inside lists and data tables, or a phrase inside a cell. */
   private boundary(): void {
-    if (this.dataCellDepth > 0) this.buffer += ' ';
+    if (this.dataCellDepth > 0) this.append(' ');
     else if (this.listDepth > 0 || this.dataTableDepth > 0) {
-      if (this.buffer !== '' && !/\n[ ]*$/.test(this.buffer)) this.buffer += '\n';
+      if (!this.lineStart) this.append('\n');
     } else this.flush();
   }
 
+  private append(value: string): void {
+    if (value === '') return;
+    this.pieces.push(value);
+    const lastBreak = value.lastIndexOf('\n');
+    const tail = value.slice(lastBreak + 1);
+    if (lastBreak >= 0) this.lineStart = tail.trim() === '';
+    else if (tail.trim() !== '') this.lineStart = false;
+  }
+
   private flush(): void {
-    const text = normalizeText(this.buffer);
-    this.buffer = '';
+    const text = normalizeText(this.pieces.join(''));
+    this.pieces = [];
+    this.lineStart = true;
     if (text !== '') this.blocks.push({ text, caption: this.captionDepth > 0 });
   }
 }
@@ -162,19 +175,25 @@ export function elementToText(root: Node): HtmlText {
   return builder.finish();
 }
 
+let scratchDocument: Document | null = null;
+
+/** An empty element of a shared, script-free document, to parse small fragments into. */
+function scratchElement(): HTMLElement {
+  scratchDocument ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document;
+  return scratchDocument.createElement('div');
+}
+
 /** Reading text of an HTML fragment (e.g. raw HTML inside Markdown): tags stripped, entities decoded, no scripts. */
 export function fragmentToText(html: string): string {
-  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  const container = document.createElement('div');
-  container.innerHTML = html;
+  const container = scratchElement();
+  container.innerHTML = limitNesting(html);
   return elementToText(container).text;
 }
 
 /** Decodes HTML character references (&amp;, &#8220;, &rsquo;) in plain text, leaving everything else as it is. */
 export function decodeEntities(text: string): string {
   if (!/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i.test(text)) return text;
-  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  const container = document.createElement('div');
+  const container = scratchElement();
   container.innerHTML = text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return container.textContent ?? text;
 }

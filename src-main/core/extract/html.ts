@@ -8,16 +8,18 @@ import { parseHTML } from 'linkedom';
 import { cleanByline, firstField } from './format-metadata';
 import { readDeclaredMetadata } from './html-metadata';
 import { elementToText, type HtmlText } from './html-text';
+import { limitNesting } from './html-nesting';
 import type { ParsedSource } from './types';
 
-/** Deepest element nesting kept; deeper tags become spaces (hostile pages nest 100k deep to stall parsers). */
-export const MAX_HTML_NESTING = 128;
-/** Larger pages skip Readability (slow on huge inputs) and keep the cleaned body text. */
-export const MAX_READABILITY_CHARS = 8_000_000;
-/** Readability's cost grows with nesting depth × text length; above this product the cleaned body text is kept. */
-export const MAX_READABILITY_WORK = 40_000_000;
-/** Readability gives up (and the cleaned body text is kept) on pages with more elements than this. */
-const MAX_READABILITY_ELEMENTS = 30_000;
+/*
+ * Readability is slow (quadratic, sometimes worse) on huge, deep or odd pages. Beyond these limits the page's own
+ * text, chrome removed, is kept instead: always reasonable, always fast.
+ */
+const MAX_READABILITY_CHARS = 8_000_000;
+const MAX_READABILITY_ELEMENTS = 10_000;
+const MAX_READABILITY_DEPTH = 64;
+/** Nesting depth × text length, and depth × elements × 100: Readability's cost on deep pages. */
+const MAX_READABILITY_WORK = 40_000_000;
 /** Readability's text is used when it is this long, or when it covers this share of the page's own text. */
 const USEFUL_ARTICLE_CHARS = 200;
 const USEFUL_ARTICLE_SHARE = 0.5;
@@ -42,57 +44,10 @@ const CHROME_WORD =
 /** Class or id fragments distinctive enough to match inside camelCase names. */
 const CHROME_FRAGMENT = /cookie|consent|gdpr|newsletter|outbrain|taboola|breadcrumb|signup|sign-up|more-stories|read-next/i;
 
-/** Tags with optional end tags and void tags: they cannot nest on their own and are not counted. */
-const UNCOUNTED_TAGS: ReadonlySet<string> = new Set([
-  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp',
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'html', 'head', 'body',
-]);
-const TAG_TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/gi;
-const CLOSE_SEARCH_WINDOW = 256;
-/** Placeholder of a flattened tag; NUL never survives normalization, so a stray one in the page is harmless. */
-const FLATTENED = '\u0000';
-const FLATTENED_RUN = /\u0000[\s\u0000]*/g;
-
 /** Options of parseHtml. */
 export interface HtmlOptions {
   /** Where the page came from, to resolve a relative canonical link. */
   url?: string;
-}
-
-/**
- * Replaces tags nested deeper than maxDepth with a space, before any parser sees them, so that parsing and
- * Readability stay fast on hostile input. Text is kept; only structure below the limit is flattened.
- */
-export function limitNesting(html: string, maxDepth = MAX_HTML_NESTING): string {
-  const stack: Array<{ name: string; kept: boolean }> = [];
-  let foreign = 0;
-  let flattened = false;
-  const result = html.replace(TAG_TOKEN, (token, raw: string | undefined, slash: string, rawName: string | undefined, selfClosing: string) => {
-    if (raw !== undefined || rawName === undefined) return token;
-    const name = rawName.toLowerCase();
-    if (UNCOUNTED_TAGS.has(name) || (selfClosing === '/' && foreign > 0)) return token;
-    if (slash === '/') {
-      const bottom = Math.max(0, stack.length - CLOSE_SEARCH_WINDOW);
-      for (let index = stack.length - 1; index >= bottom; index -= 1) {
-        const entry = stack[index];
-        if (entry?.name !== name) continue;
-        stack.length = index;
-        if (name === 'svg' || name === 'math') foreign = Math.max(0, foreign - 1);
-        if (!entry.kept) flattened = true;
-        return entry.kept ? token : FLATTENED;
-      }
-      return token;
-    }
-    const kept = stack.length < maxDepth;
-    stack.push({ name, kept });
-    if (name === 'svg' || name === 'math') foreign += 1;
-    if (!kept) flattened = true;
-    return kept ? token : FLATTENED;
-  });
-  // A run of flattened tags (and the whitespace between them) becomes one space.
-  return flattened ? result.replace(FLATTENED_RUN, ' ') : html;
 }
 
 function holdsArticle(element: Element): boolean {
@@ -133,12 +88,14 @@ function asDocumentSource(html: string): string {
   return /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
-/** Deepest element nesting under root, walked iteratively. */
-export function elementDepth(root: Node): number {
+/** Size and shape of a DOM tree: deepest element nesting and element count, walked iteratively. */
+export function treeShape(root: Node): { depth: number; elements: number } {
   let deepest = 0;
   let depth = 0;
+  let elements = 0;
   let current: Node | null = root.firstChild;
   while (current !== null && current !== root) {
+    if (current.nodeType === 1) elements += 1;
     if (current.nodeType === 1 && current.firstChild !== null) {
       depth += 1;
       deepest = Math.max(deepest, depth);
@@ -151,12 +108,20 @@ export function elementDepth(root: Node): number {
     }
     current = current === null || current === root ? null : current.nextSibling;
   }
-  return deepest + 1;
+  return { depth: deepest, elements };
+}
+
+/** Whether Readability can run in reasonable time: its cost grows with depth × size on odd or hostile pages. */
+function readabilityAffordable(html: string, root: Node, textLength: number): boolean {
+  if (html.length > MAX_READABILITY_CHARS) return false;
+  const shape = treeShape(root);
+  if (shape.depth > MAX_READABILITY_DEPTH || shape.elements > MAX_READABILITY_ELEMENTS) return false;
+  return shape.depth * textLength <= MAX_READABILITY_WORK && shape.depth * shape.elements <= MAX_READABILITY_WORK / 100;
 }
 
 function readArticle(document: Document): { text: HtmlText; title: string | null; byline: string | null } | null {
   try {
-    const options = { serializer: (node: Node) => node, maxElemsToParse: MAX_READABILITY_ELEMENTS };
+    const options = { serializer: (node: Node) => node };
     const article = new Readability<Node>(document, options).parse();
     if (article === null || article.content === null || article.content === undefined) return null;
     return { text: elementToText(article.content), title: article.title ?? null, byline: article.byline ?? null };
@@ -170,6 +135,18 @@ function shortByline(value: string | null): string | null {
   return byline !== null && byline.length <= MAX_BYLINE_CHARS ? byline : null;
 }
 
+/** A title without the outlet's name the page appended ("Headline | The Daily" → "Headline"), when the outlet is known. */
+function withoutOutletSuffix(title: string | null, outlet: string | null): string | null {
+  if (title === null || outlet === null) return title;
+  const separators = [' | ', ' - ', ' – ', ' — ', ' : ', ' · '];
+  const lowerTitle = title.toLowerCase();
+  for (const separator of separators) {
+    const suffix = `${separator}${outlet}`.toLowerCase();
+    if (lowerTitle.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
 /**
  * Parses an HTML page: the article's reading text (never markup), its figure captions as boilerplate spans, and the
  * metadata the page declares. Short pages Readability cannot read fall back to the page text without its chrome.
@@ -180,9 +157,7 @@ export function parseHtml(html: string, options: HtmlOptions = {}): ParsedSource
   removePageChrome(document);
   const root = document.body ?? document.documentElement;
   const pageText = root === null ? { text: '', boilerplate: [] } : elementToText(root);
-  const work = root === null ? 0 : elementDepth(root) * pageText.text.length;
-  const affordable = html.length <= MAX_READABILITY_CHARS && work <= MAX_READABILITY_WORK;
-  const article = affordable ? readArticle(document) : null;
+  const article = root !== null && readabilityAffordable(html, root, pageText.text.length) ? readArticle(document) : null;
   const useful =
     article !== null &&
     (article.text.text.length >= USEFUL_ARTICLE_CHARS || article.text.text.length >= pageText.text.length * USEFUL_ARTICLE_SHARE);
@@ -192,7 +167,10 @@ export function parseHtml(html: string, options: HtmlOptions = {}): ParsedSource
     rawText: text.text,
     boilerplate: text.boilerplate,
     metadata: {
-      title: firstField(declared.openGraphTitle, article?.title, declared.documentTitle, declared.jsonLdTitle),
+      title: withoutOutletSuffix(
+        firstField(declared.openGraphTitle, article?.title, declared.documentTitle, declared.jsonLdTitle),
+        declared.outlet,
+      ),
       outlet: declared.outlet,
       byline: declared.metaAuthor ?? shortByline(article?.byline ?? null) ?? declared.jsonLdAuthor,
       published: declared.published,

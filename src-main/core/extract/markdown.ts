@@ -13,6 +13,11 @@ import { emptyMetadata, type DocumentMetadata, type ParsedSource } from './types
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 /** Deeper token nesting is read from the token's own text instead of recursing (hostile input). */
 const MAX_TOKEN_DEPTH = 64;
+/** Longest line prefix of indentation and quote markers kept: deeper nesting costs marked quadratic memory. */
+const MAX_PREFIX_CHARS = 48;
+const LINE_PREFIX = new RegExp(`^[ \\t>]{${MAX_PREFIX_CHARS + 1},}`, 'gm');
+/** Budget for marked's emphasis matching, quadratic in the * and _ delimiters of one block: Σ delimiters² per block. */
+const MAX_DELIMITER_WORK = 4_000_000;
 
 const KEYS = {
   title: ['title', 'headline'],
@@ -61,9 +66,42 @@ export function frontMatterMetadata(fields: Record<string, unknown>): DocumentMe
   return metadata;
 }
 
+/** Sum over blocks (runs of non-blank lines) of the squared count of emphasis delimiters, marked's inline cost. */
+function delimiterWork(markdown: string): number {
+  let work = 0;
+  for (const block of markdown.split(/\n[ \t]*\n/)) {
+    let delimiters = 0;
+    for (let index = 0; index < block.length; index += 1) {
+      const character = block.charCodeAt(index);
+      if (character === 42 || character === 95 || character === 126) delimiters += 1;
+    }
+    work += delimiters * delimiters;
+  }
+  return work;
+}
+
+/**
+ * Markdown made safe for the lexer: line prefixes of indentation and '>' markers cut to 48 characters; null when the
+ * emphasis delimiters would cost the lexer minutes (hostile input), so the caller keeps the words as plain text.
+ */
+export function tameMarkdown(markdown: string): string | null {
+  if (delimiterWork(markdown) > MAX_DELIMITER_WORK) return null;
+  return markdown.replace(LINE_PREFIX, (prefix) => prefix.slice(0, MAX_PREFIX_CHARS));
+}
+
 function inlineText(tokens: readonly Token[] | undefined, depth: number): string {
   if (tokens === undefined) return '';
-  return tokens.map((token) => inlineTokenText(token, depth + 1)).join('');
+  let text = '';
+  let hidden = false;
+  for (const token of tokens) {
+    if (token.type === 'html') {
+      // Inline <script>/<style> elements: their content is code, not words.
+      if (/^<(?:script|style)\b/i.test(token.text)) hidden = true;
+      else if (/^<\/(?:script|style)\s*>/i.test(token.text)) hidden = false;
+    }
+    if (!hidden) text += inlineTokenText(token, depth + 1);
+  }
+  return text;
 }
 
 function inlineTokenText(token: Token, depth: number): string {
@@ -140,13 +178,14 @@ export function parseMarkdown(text: string): ParsedSource {
   const source = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const { fields, body } = splitFrontMatter(source);
   const metadata = frontMatterMetadata(fields);
-  let tokens: Token[];
+  const tame = tameMarkdown(body);
+  let tokens: Token[] | null = null;
   try {
-    tokens = new Lexer({ gfm: true }).lex(body);
+    if (tame !== null) tokens = new Lexer({ gfm: true }).lex(tame);
   } catch {
-    // The lexer recurses; hostile nesting can exhaust the stack. The words are still worth keeping.
-    return { format: 'md', rawText: normalizeText(body), metadata, boilerplate: [] };
+    // The lexer recurses; hostile nesting can exhaust the stack.
   }
+  if (tokens === null) return { format: 'md', rawText: normalizeText(body), metadata, boilerplate: [] };
   metadata.title ??= leadingHeading(tokens);
   const paragraphs = tokens
     .flatMap((token) => blockTexts(token, 0))
