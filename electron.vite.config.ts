@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-// Three bundles: the main process (with the engine worker as its own entry), the preload, and the React renderer.
+// Three bundles: the main process (with the engine and extraction workers as their own entries), the preload, and
+// the React renderer.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
           worker: resolve(root, 'src-main/engine/worker.ts'),
+          'extract-worker': resolve(root, 'src-main/core/ingest/extract-worker.ts'),
         },
       },
     },
