@@ -7,7 +7,6 @@ import type { Connection } from './store/database';
 import { ingestPaths } from './ingest/ingest';
 import { MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
 import { createExtractPool } from './ingest/extract-pool';
-import { composeReadingText } from './extract/reading-text';
 import {
   documentSummary,
   documentText,
@@ -22,7 +21,7 @@ import {
 import { listSpans, setRestored } from './store/boilerplate';
 import { clearOverride, listOverrides, setOverride } from './store/overrides';
 import { findStory, listStories } from './store/stories';
-import { countWords, hashText } from './ingest/text-identity';
+import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
@@ -61,8 +60,8 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     const raw = documentText(db, row.rowid, true);
     const spans = listSpans(db, row.rowid, raw);
     const restored = new Set(spans.flatMap((span, index) => (span.restored ? [index] : [])));
-    const text = composeReadingText(raw, spans, restored);
-    replaceReadingText(db, row.rowid, text, hashText(text), countWords(text), new Date().toISOString());
+    const reading = readingTextOf({ rawText: raw, boilerplate: spans }, restored);
+    replaceReadingText(db, row.rowid, reading.text, reading.hash, reading.words, new Date().toISOString());
   };
 
   const summaryOf = (row: DocumentRow) => {

@@ -27,8 +27,8 @@ export interface ReadingText {
 }
 
 /** Composes the reading text (minus boilerplate, except restored spans) with its hash and word count. */
-export function readingTextOf(extraction: Extraction, restored?: ReadonlySet<number>): ReadingText {
-  const text = composeReadingText(extraction.rawText, extraction.boilerplate, restored);
+export function readingTextOf(source: Pick<Extraction, 'rawText' | 'boilerplate'>, restored?: ReadonlySet<number>): ReadingText {
+  const text = composeReadingText(source.rawText, source.boilerplate, restored);
   return { text, hash: hashText(text), words: countWords(text) };
 }
 
