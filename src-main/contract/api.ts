@@ -7,6 +7,8 @@ import type {
   MetadataField,
 } from './library';
 import type { SearchHitDetails, SearchRequest } from './search';
+import type { IngestProgress } from './library';
+import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
 
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
@@ -26,8 +28,35 @@ export interface SearchMethods {
   search(input: SearchRequest): Promise<Result<SearchHitDetails[]>>;
 }
 
+/** Reading methods: the reader's view of a document, passages related to a selection, passages documents share. */
+export interface ReaderMethods {
+  getReaderView(input: { doc: string }): Promise<Result<ReaderView>>;
+  /** Passages in the `within` documents that match the selection [start, end) of `doc`: verbatim first, then related. */
+  findRelatedPassages(input: { doc: string; start: number; end: number; within: string[]; limit?: number }): Promise<Result<RelatedPassage[]>>;
+  /** Passages shared by each pair of the given documents (2 to 4), in the order of the first document's text. */
+  listSharedPassages(input: { docs: string[] }): Promise<Result<SharedPassage[]>>;
+}
+
+/** Shell methods: what only a desktop window can do; the browser host answers them with an 'unsupported' error. */
+export interface ShellMethods {
+  /** Asks the reporter for a folder with the system dialog; null when they cancel. */
+  chooseFolder(input: Record<string, never>): Promise<Result<{ path: string | null }>>;
+}
+
 /** The whole contract every transport (worker, IPC, HTTP, CLI) carries unchanged. */
-export type Api = LibraryMethods & SearchMethods;
+export type Api = LibraryMethods & SearchMethods & ReaderMethods & ShellMethods;
+
+/** Events the engine sends while it works, by name. */
+export interface ApiEvents {
+  progress: IngestProgress;
+  /** A command chosen in the desktop app's menu (e.g. "import-folder", "find"), run by the renderer's registry. */
+  command: { name: string };
+}
+
+/** What the renderer holds: the contract plus event subscriptions (preload bridge or HTTP; it cannot tell which). */
+export type ApiClient = Api & {
+  on<Event extends keyof ApiEvents>(event: Event, listener: (payload: ApiEvents[Event]) => void): () => void;
+};
 
 /** Names of the contract's methods. */
 export type ApiMethod = keyof Api;
@@ -44,4 +73,11 @@ export const API_METHODS: readonly ApiMethod[] = [
   'clearMetadataOverride',
   'listStories',
   'search',
+  'getReaderView',
+  'findRelatedPassages',
+  'listSharedPassages',
+  'chooseFolder',
 ];
+
+/** Methods the engine does not implement: the shell (Electron main) answers them. */
+export const SHELL_METHODS: readonly ApiMethod[] = ['chooseFolder'];

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'unreadable'
   | 'storage'
   | 'database-too-new'
+  | 'unsupported'
   | 'internal';
 
 /** A failure as data: a code for programs and a sentence for people. */

@@ -172,5 +172,9 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     search(request) {
       return search.search(request);
     },
+
+    chooseFolder() {
+      return failure('unsupported', 'Choosing a folder needs the desktop app: type the folder’s path instead.');
+    },
   };
 }
