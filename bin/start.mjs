@@ -62,10 +62,24 @@ if (!binary && existsSync(installer)) {
   binary = electronBinary();
 }
 
-if (binary) {
-  const env = { ...process.env };
+/** Ensures better-sqlite3 is built for Electron's ABI (beside Node's build): the variable naming it, or null with a sentence printed. */
+async function electronSqliteBinding() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { BINDING_VARIABLE, ensureElectronBinding } = await import('../src-main/electron/native-binding.ts');
+  const electronVersion = require('electron/package.json').version;
+  const built = ensureElectronBinding({ root, electronVersion, arch: process.arch, log: (line) => console.log(line) });
+  if (!built.ok) console.log(`${built.message} So Parallax serves the workbench in your browser instead.`);
+  return built.ok ? { [BINDING_VARIABLE]: built.path } : null;
+}
+
+const binding = binary ? await electronSqliteBinding() : null;
+if (binary && binding) {
+  const env = { ...process.env, ...binding };
   delete env.ELECTRON_RUN_AS_NODE;
   runChild(binary, ['.', ...process.argv.slice(2)], { env });
+} else if (binary) {
+  runChild(process.execPath, [join(root, 'bin', 'parallax.mjs'), 'serve', ...process.argv.slice(2)]);
 } else {
   console.log("Electron's binary is not installed on this machine, so Parallax serves the workbench in your browser instead.");
   runChild(process.execPath, [join(root, 'bin', 'parallax.mjs'), 'serve', ...process.argv.slice(2)]);

@@ -1,4 +1,6 @@
-// The preload bridge: runs in the sandboxed renderer's isolated world; it will expose exactly the contract's methods.
-import { contextBridge } from 'electron';
+// The preload: runs in the sandboxed renderer's isolated world and exposes `window.parallax` (see preload-bridge.ts).
+// Bundled as CommonJS; 'electron' is its only runtime import, as a sandboxed preload requires.
+import { contextBridge, ipcRenderer } from 'electron';
+import { exposeBridge } from './preload-bridge';
 
-contextBridge.exposeInMainWorld('parallax', { version: 1 });
+exposeBridge({ contextBridge, ipcRenderer });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { API_METHODS, type Api, type ApiMethod } from '../contract/api';
 import type { IngestProgress } from '../contract/library';
 import { failure, type Result } from '../contract/result';
+import { validateInput } from '../contract/schemas';
 import {
   LOOPBACK,
   SECURITY_HEADERS,
@@ -94,8 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       return sendJson(response, 400, failure('bad-request', 'The request body is not valid JSON.'));
     }
+    const valid = validateInput(name as ApiMethod, input);
+    if (!valid.ok) return sendJson(response, 200, valid);
     const method = options.api[name as ApiMethod] as (input: unknown) => Promise<Result<unknown>>;
-    sendJson(response, 200, await method(input));
+    sendJson(response, 200, await method(valid.value));
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {

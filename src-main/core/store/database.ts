@@ -28,7 +28,8 @@ export function statement(connection: Connection, sql: string): Database.Stateme
 /** Opens (creating if needed) a library database with the house pragmas, and brings its schema up to date. */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Connection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const connection = new Database(file);
+  // Inside Electron, `npm start` passes a build of better-sqlite3 for Electron's ABI (src-main/electron/native-binding.ts).
+  const connection = new Database(file, { nativeBinding: process.versions.electron ? process.env.PARALLAX_SQLITE_BINDING : undefined });
   try {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');

@@ -1,0 +1,131 @@
+/**
+ * Schemas of every contract method's input, checked by each transport (IPC, HTTP) before a call reaches the engine.
+ * Objects are strict (unknown fields refused) and every string and list has a cap, since a renderer showing untrusted
+ * articles — or any local program — may send anything.
+ */
+import { z } from 'zod';
+import type { Api, ApiMethod } from './api';
+import { METADATA_FIELDS } from './library';
+import { failure, success, type Result } from './result';
+
+/** The caps on inputs: characters for strings, entries for lists. */
+export const INPUT_LIMITS = {
+  path: 4096,
+  paths: 10_000,
+  name: 1000,
+  query: 1000,
+  value: 4096,
+  within: 20,
+  compared: 4,
+  results: 10_000,
+} as const;
+
+const text = (max: number) => z.string().max(max);
+const path = z.string().min(1).max(INPUT_LIMITS.path);
+const story = text(INPUT_LIMITS.name).optional();
+const offset = z.int().min(0);
+const field = z.enum(METADATA_FIELDS);
+const limitMessage = `The number of results must be a whole number from 1 to ${INPUT_LIMITS.results}.`;
+const limit = z.int(limitMessage).min(1, limitMessage).max(INPUT_LIMITS.results, limitMessage).optional();
+const compareMessage = `Choose from 2 to ${INPUT_LIMITS.compared} documents to compare.`;
+const nothing = z.strictObject({});
+
+/** The input schema of each contract method; each accepts exactly what the method's input type allows. */
+export const INPUT_SCHEMAS = {
+  ingest: z.strictObject({ paths: z.array(path).min(1, 'Give at least one file or folder to ingest.').max(INPUT_LIMITS.paths), story }),
+  listDocuments: z.strictObject({ story }),
+  getDocument: z.strictObject({ doc: path }),
+  getDocumentText: z.strictObject({ doc: path, raw: z.boolean().optional() }),
+  listBoilerplate: z.strictObject({ doc: path }),
+  setBoilerplateRestored: z.strictObject({ doc: path, index: offset, restored: z.boolean() }),
+  setMetadataOverride: z.strictObject({ doc: path, field, value: text(INPUT_LIMITS.value).nullable() }),
+  clearMetadataOverride: z.strictObject({ doc: path, field }),
+  listStories: nothing,
+  search: z.strictObject({ query: text(INPUT_LIMITS.query), limit, story }),
+  getReaderView: z.strictObject({ doc: path }),
+  findRelatedPassages: z
+    .strictObject({ doc: path, start: offset, end: offset, within: z.array(path).max(INPUT_LIMITS.within), limit })
+    .refine((input) => input.end > input.start, { message: 'The selection must end after it starts.', path: ['end'] }),
+  listSharedPassages: z.strictObject({ docs: z.array(path).min(2, compareMessage).max(INPUT_LIMITS.compared, compareMessage) }),
+  chooseFolder: nothing,
+} satisfies { [Method in ApiMethod]: z.ZodType<Parameters<Api[Method]>[0]> };
+
+/** What each input field is, in words, for error sentences. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  paths: 'the list of files and folders',
+  story: 'the story name',
+  doc: 'the document',
+  raw: 'the choice of raw text',
+  index: 'the hidden passage number',
+  restored: 'the choice to restore',
+  field: 'the metadata field',
+  value: 'the new value',
+  query: 'the search',
+  limit: 'the number of results',
+  start: 'the start of the selection',
+  end: 'the end of the selection',
+  within: 'the list of documents to look in',
+  docs: 'the list of documents to compare',
+};
+
+/** What a value of each expected type is, in words. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of named fields',
+};
+
+/** Checks a method's input against its schema: the cleaned input, or a bad-request error with one plain sentence. */
+export function validateInput(method: ApiMethod, input: unknown): Result<unknown> {
+  const schema: z.ZodType | undefined = Object.hasOwn(INPUT_SCHEMAS, method) ? INPUT_SCHEMAS[method] : undefined;
+  if (!schema) return failure('bad-request', `Parallax has no action called "${clip(String(method))}".`);
+  const parsed = schema.safeParse(input === undefined ? {} : input, { error: describeIssue });
+  if (parsed.success) return success(parsed.data);
+  return failure('bad-request', parsed.error.issues[0]?.message ?? 'This request is not valid.');
+}
+
+/** Turns one schema issue into a sentence a reporter understands. */
+function describeIssue(issue: z.core.$ZodRawIssue): string {
+  const subject = subjectOf(issue.path ?? []);
+  const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.slice(0, 3).map((key) => `"${clip(key)}"`).join(', ');
+      return issue.keys.length === 1
+        ? `This request has a field Parallax does not know: ${keys}.`
+        : `This request has fields Parallax does not know: ${keys}${issue.keys.length > 3 ? ' and more' : ''}.`;
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return `${Subject} is missing.`;
+      if ((issue.path ?? []).length === 0) return 'This request must be a set of named fields (a JSON object).';
+      return `${Subject} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+    case 'too_big':
+      if (issue.origin === 'string') return `${Subject} is too long: at most ${issue.maximum} characters.`;
+      if (issue.origin === 'array') return `${Subject} has too many entries: at most ${issue.maximum}.`;
+      return `${Subject} must be at most ${issue.maximum}.`;
+    case 'too_small':
+      if (issue.origin === 'string') return `${Subject} is empty.`;
+      if (issue.origin === 'array') return `${Subject} needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}.`;
+      return `${Subject} must be at least ${issue.minimum}.`;
+    case 'invalid_value':
+      return `${Subject} must be one of: ${issue.values.map(String).join(', ')}.`;
+    default:
+      return `${Subject} is not valid.`;
+  }
+}
+
+/** Names the field an issue is about: "the document", or "item 3 of the list of files and folders". */
+function subjectOf(path: readonly PropertyKey[]): string {
+  const [key, index] = path;
+  if (key === undefined) return 'the request';
+  const name = FIELD_NAMES[String(key)] ?? `the field "${clip(String(key))}"`;
+  return typeof index === 'number' ? `item ${index + 1} of ${name}` : name;
+}
+
+/** Shortens a name taken from the input, so an error never echoes a huge string. */
+function clip(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}

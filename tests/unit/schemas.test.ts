@@ -1,0 +1,122 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { API_METHODS, type ApiMethod } from '../../src-main/contract/api';
+import { INPUT_LIMITS, INPUT_SCHEMAS, validateInput } from '../../src-main/contract/schemas';
+
+/** A valid input for every method, as the renderer would send it. */
+const VALID: Record<ApiMethod, unknown[]> = {
+  ingest: [{ paths: ['/home/reporter/story'] }, { paths: ['a.txt', 'b.html'], story: 'Water cuts' }],
+  listDocuments: [{}, { story: 'Water cuts' }],
+  getDocument: [{ doc: 'd1' }],
+  getDocumentText: [{ doc: 'd1' }, { doc: 'd1', raw: true }],
+  listBoilerplate: [{ doc: 'd1' }],
+  setBoilerplateRestored: [{ doc: 'd1', index: 0, restored: true }],
+  setMetadataOverride: [{ doc: 'd1', field: 'title', value: 'A title' }, { doc: 'd1', field: 'url', value: null }],
+  clearMetadataOverride: [{ doc: 'd1', field: 'byline' }],
+  listStories: [{}, undefined],
+  search: [{ query: 'mayor' }, { query: '"exact words" -noise', limit: 10000, story: 'Water cuts' }, { query: '' }],
+  getReaderView: [{ doc: 'd1' }],
+  findRelatedPassages: [{ doc: 'd1', start: 0, end: 12, within: ['d2', 'd3'] }, { doc: 'd1', start: 3, end: 4, within: [], limit: 5 }],
+  listSharedPassages: [{ docs: ['d1', 'd2'] }, { docs: ['d1', 'd2', 'd3', 'd4'] }],
+  chooseFolder: [{}],
+};
+
+const huge = 'x'.repeat(100_000);
+
+/** Invalid inputs: wrong types, extra keys, huge strings, out-of-range numbers. */
+const INVALID: [ApiMethod, unknown][] = [
+  ['ingest', { paths: 'not a list' }],
+  ['ingest', { paths: [] }],
+  ['ingest', { paths: [huge] }],
+  ['ingest', { paths: [''] }],
+  ['ingest', { paths: ['a'], story: 7 }],
+  ['ingest', { paths: Array.from({ length: INPUT_LIMITS.paths + 1 }, (_, index) => `f${index}`) }],
+  ['listDocuments', { story: huge }],
+  ['listDocuments', { stroy: 'typo' }],
+  ['getDocument', {}],
+  ['getDocument', { doc: 42 }],
+  ['getDocument', { doc: huge }],
+  ['getDocument', null],
+  ['getDocument', 'd1'],
+  ['getDocument', ['d1']],
+  ['getDocumentText', { doc: 'd1', raw: 'yes' }],
+  ['setBoilerplateRestored', { doc: 'd1', index: -1, restored: true }],
+  ['setBoilerplateRestored', { doc: 'd1', index: 1.5, restored: true }],
+  ['setBoilerplateRestored', { doc: 'd1', index: 0 }],
+  ['setMetadataOverride', { doc: 'd1', field: 'body', value: 'x' }],
+  ['setMetadataOverride', { doc: 'd1', field: 'title', value: huge }],
+  ['setMetadataOverride', { doc: 'd1', field: 'title' }],
+  ['clearMetadataOverride', { doc: 'd1', field: 'title', value: null }],
+  ['listStories', { all: true }],
+  ['search', { query: huge }],
+  ['search', { query: 'a', limit: 0 }],
+  ['search', { query: 'a', limit: 10001 }],
+  ['search', { query: 'a', limit: 2.5 }],
+  ['search', { query: 'a', limit: '10' }],
+  ['search', JSON.parse('{"query":"a","__proto__":{"polluted":true}}')],
+  ['getReaderView', { doc: 'd1', extra: 1 }],
+  ['findRelatedPassages', { doc: 'd1', start: 5, end: 2, within: [] }],
+  ['findRelatedPassages', { doc: 'd1', start: -1, end: 2, within: [] }],
+  ['findRelatedPassages', { doc: 'd1', start: 0, end: 2, within: Array.from({ length: 21 }, (_, index) => `d${index}`) }],
+  ['findRelatedPassages', { doc: 'd1', start: 0, end: 2 }],
+  ['listSharedPassages', { docs: ['d1'] }],
+  ['listSharedPassages', { docs: ['d1', 'd2', 'd3', 'd4', 'd5'] }],
+  ['chooseFolder', { title: 'Pick' }],
+];
+
+/** A sentence: starts with a capital, ends with a full stop, no schema jargon, and never echoes a huge input. */
+function assertSentence(message: string): void {
+  assert.match(message, /^[A-Z"].*[.]$/s, message);
+  assert.doesNotMatch(message, /invalid_type|too_big|expected|received|Zod|undefined/i, message);
+  assert.ok(message.length < 200, `too long: ${message.slice(0, 80)}`);
+}
+
+describe('input schemas', () => {
+  test('every contract method has exactly one schema', () => {
+    assert.deepEqual(Object.keys(INPUT_SCHEMAS).sort(), [...API_METHODS].sort());
+  });
+
+  test('valid inputs pass and come back unchanged', () => {
+    for (const method of API_METHODS) {
+      assert.ok(VALID[method].length > 0, `no valid sample for ${method}`);
+      for (const input of VALID[method]) {
+        const result = validateInput(method, input);
+        assert.ok(result.ok, `${method} ${JSON.stringify(input)}: ${result.ok ? '' : result.error.message}`);
+        assert.deepEqual(result.value, input ?? {});
+      }
+    }
+  });
+
+  test('wrong types, extra keys, huge strings and out-of-range numbers fail with a sentence', () => {
+    for (const [method, input] of INVALID) {
+      const result = validateInput(method, input);
+      assert.ok(!result.ok, `${method} accepted ${JSON.stringify(input)?.slice(0, 80)}`);
+      assert.equal(result.error.code, 'bad-request');
+      assertSentence(result.error.message);
+    }
+  });
+
+  test('the sentences name what is wrong', () => {
+    const message = (method: ApiMethod, input: unknown) => {
+      const result = validateInput(method, input);
+      return result.ok ? '' : result.error.message;
+    };
+    assert.equal(message('getDocument', {}), 'The document is missing.');
+    assert.equal(message('getDocument', { doc: 42 }), 'The document must be text.');
+    assert.equal(message('search', { query: huge }), `The search is too long: at most ${INPUT_LIMITS.query} characters.`);
+    assert.equal(message('listStories', { all: true }), 'This request has a field Parallax does not know: "all".');
+    assert.equal(message('ingest', { paths: ['a', huge] }), `Item 2 of the list of files and folders is too long: at most ${INPUT_LIMITS.path} characters.`);
+    assert.equal(message('search', { query: 'a', limit: 0 }), 'The number of results must be a whole number from 1 to 10000.');
+    assert.equal(message('setMetadataOverride', { doc: 'd', field: 'body', value: null }), 'The metadata field must be one of: title, outlet, byline, published, url.');
+    assert.equal(message('getDocument', null), 'This request must be a set of named fields (a JSON object).');
+    assert.match(message('listStories', { [huge]: 1 }), /^This request has a field Parallax does not know: "x{40}…"\.$/);
+  });
+
+  test('a name that is not a contract method is refused', () => {
+    for (const name of ['toString', '__proto__', 'constructor', 'dropLibrary']) {
+      const result = validateInput(name as ApiMethod, {});
+      assert.ok(!result.ok);
+      assertSentence(result.error.message);
+    }
+  });
+});
