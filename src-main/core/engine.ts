@@ -23,6 +23,7 @@ import { clearOverride, listOverrides, setOverride } from './store/overrides';
 import { findStory, listStories } from './store/stories';
 import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
+import { readerViewFor, relatedPassagesFor, sharedPassagesFor } from './reader/reader-methods';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
 export type EngineHandlers = {
@@ -171,6 +172,18 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
 
     search(request) {
       return search.search(request);
+    },
+
+    getReaderView(input) {
+      return readerViewFor(db, input, resolveDocument);
+    },
+
+    findRelatedPassages(input) {
+      return relatedPassagesFor(db, input, resolveDocument);
+    },
+
+    listSharedPassages(input) {
+      return sharedPassagesFor(db, input, resolveDocument);
     },
 
     chooseFolder() {

@@ -1,0 +1,53 @@
+/** The reader's view of one document: details, reading text, paragraphs and the boilerplate it hides, placed. */
+import type { DocumentDetails } from '../../contract/library';
+import type { HiddenBlock, ReaderView } from '../../contract/reader';
+import { composeReadingTextMap, type ReadingTextMap } from '../extract/reading-text';
+import type { Connection } from '../store/database';
+import { documentSummary, documentText, type DocumentRow } from '../store/documents';
+import { listSpans, type StoredSpan } from '../store/boilerplate';
+import { listOverrides } from '../store/overrides';
+import { paragraphsOf } from './paragraphs';
+
+/** A document's details as getDocument returns them: effective metadata, format, hash and overrides. */
+export function documentDetailsOf(db: Connection, row: DocumentRow): DocumentDetails {
+  const summary = documentSummary(db, row.rowid)!;
+  const overrides: DocumentDetails['overrides'] = {};
+  for (const [field, value] of listOverrides(db, row.rowid)) overrides[field] = { value, extracted: row[field] };
+  return { ...summary, format: row.format, encoding: row.encoding, contentHash: row.content_hash, overrides };
+}
+
+/** How many reading-text characters come from raw offsets before `rawOffset`: where a span cut there would stand. */
+export function readingOffsetBefore(map: ReadingTextMap, rawOffset: number): number {
+  let count = 0;
+  for (const segment of map.segments) {
+    if (segment.rawStart >= rawOffset) break;
+    count += Math.min(segment.length, rawOffset - segment.rawStart);
+  }
+  return count;
+}
+
+/**
+ * The hidden (not restored) boilerplate spans, each placed at the reading-text offset where it was cut out, with its
+ * index in listBoilerplate order so the reader can offer to restore it.
+ */
+export function hiddenBlocksOf(rawText: string, spans: readonly StoredSpan[], readingLength: number): HiddenBlock[] {
+  const restored = new Set(spans.flatMap((span, index) => (span.restored ? [index] : [])));
+  const map = composeReadingTextMap(rawText, spans, restored);
+  return spans.flatMap((span, index) =>
+    span.restored
+      ? []
+      : [{ index, at: Math.min(readingOffsetBefore(map, span.start), readingLength), text: rawText.slice(span.start, span.end), reason: span.reason }],
+  );
+}
+
+/** Everything the reader shows for a document, from one read of the store. */
+export function readerViewOf(db: Connection, row: DocumentRow): ReaderView {
+  const text = documentText(db, row.rowid, false);
+  const raw = documentText(db, row.rowid, true);
+  return {
+    document: documentDetailsOf(db, row),
+    text,
+    paragraphs: paragraphsOf(text),
+    hidden: hiddenBlocksOf(raw, listSpans(db, row.rowid, raw), text.length),
+  };
+}
