@@ -19,7 +19,8 @@ import {
   type DocumentRow,
 } from './store/documents';
 import { listSpans, setRestored } from './store/boilerplate';
-import { clearOverride, listOverrides, setOverride } from './store/overrides';
+import { clearOverride, setOverride } from './store/overrides';
+import { documentDetailsOf } from './store/document-details';
 import { findStory, listStories } from './store/stories';
 import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
@@ -96,11 +97,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     getDocument({ doc }) {
       const found = resolveDocument(db, doc);
       if (!found.ok) return found;
-      const row = found.value;
-      const summary = documentSummary(db, row.rowid)!;
-      const overrides: Record<string, { value: string | null; extracted: string | null }> = {};
-      for (const [field, value] of listOverrides(db, row.rowid)) overrides[field] = { value, extracted: row[field] };
-      return success({ ...summary, format: row.format, encoding: row.encoding, contentHash: row.content_hash, overrides });
+      return success(documentDetailsOf(db, found.value));
     },
 
     getDocumentText({ doc, raw }) {

@@ -1,20 +1,11 @@
 /** The reader's view of one document: details, reading text, paragraphs and the boilerplate it hides, placed. */
-import type { DocumentDetails } from '../../contract/library';
 import type { HiddenBlock, ReaderView } from '../../contract/reader';
 import { composeReadingTextMap, type ReadingTextMap } from '../extract/reading-text';
 import type { Connection } from '../store/database';
-import { documentSummary, documentText, type DocumentRow } from '../store/documents';
+import { documentText, type DocumentRow } from '../store/documents';
+import { documentDetailsOf } from '../store/document-details';
 import { listSpans, type StoredSpan } from '../store/boilerplate';
-import { listOverrides } from '../store/overrides';
 import { paragraphsOf } from './paragraphs';
-
-/** A document's details as getDocument returns them: effective metadata, format, hash and overrides. */
-export function documentDetailsOf(db: Connection, row: DocumentRow): DocumentDetails {
-  const summary = documentSummary(db, row.rowid)!;
-  const overrides: DocumentDetails['overrides'] = {};
-  for (const [field, value] of listOverrides(db, row.rowid)) overrides[field] = { value, extracted: row[field] };
-  return { ...summary, format: row.format, encoding: row.encoding, contentHash: row.content_hash, overrides };
-}
 
 /** How many reading-text characters come from raw offsets before `rawOffset`: where a span cut there would stand. */
 export function readingOffsetBefore(map: ReadingTextMap, rawOffset: number): number {
