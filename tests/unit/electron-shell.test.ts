@@ -5,11 +5,11 @@ import { createRequire, register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { API_METHODS, type Api, type ApiMethod } from '../../src-main/contract/api';
+import { API_METHODS, type Api } from '../../src-main/contract/api';
 import { success, type Result } from '../../src-main/contract/result';
-import type { IngestProgress } from '../../src-main/contract/library';
-import { startDesktopApp, type DesktopApp, type ElectronModule } from '../../src-main/electron/app';
+import { startDesktopApp, type DesktopApp } from '../../src-main/electron/app';
 import { EVENT_CHANNEL } from '../../src-main/electron/channels';
+import { fakeElectron, fakeEngine, fakeEvent, type Listener } from '../support/fake-electron';
 import { openExternalLink } from '../../src-main/electron/external-links';
 import { MENU_COMMANDS } from '../../src-main/electron/menu';
 import { BINDING_VARIABLE, electronBindingPath, ensureElectronBinding } from '../../src-main/electron/native-binding';
@@ -19,126 +19,6 @@ const BUNDLE = join(ROOT, 'out', 'main');
 const RENDERER_URL = pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href;
 const folder = mkdtempSync(join(tmpdir(), 'parallax-shell-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
-
-type Listener = (...args: any[]) => unknown;
-
-/** A tiny event emitter: records listeners by name and calls them on `emit`. */
-class Emitter {
-  listeners = new Map<string, Listener[]>();
-  on(name: string, listener: Listener) {
-    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-    return this;
-  }
-  once(name: string, listener: Listener) {
-    return this.on(name, listener);
-  }
-  emit(name: string, ...args: unknown[]) {
-    for (const listener of this.listeners.get(name) ?? []) listener(...args);
-  }
-}
-
-/** A cancellable Electron event. */
-function fakeEvent(fields: Record<string, unknown> = {}) {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; }, ...fields };
-}
-
-/** A fake 'electron' module recording what the shell asks of it. */
-function fakeElectron() {
-  const record = {
-    windows: [] as FakeWindow[],
-    handlers: new Map<string, Listener>(),
-    menus: [] as unknown[],
-    openDialogs: [] as unknown[][],
-    messageBoxes: [] as unknown[][],
-    opened: [] as string[],
-    messageBoxAnswer: 0,
-    permissionRequest: undefined as Listener | undefined,
-    permissionCheck: undefined as Listener | undefined,
-    headers: undefined as Listener | undefined,
-    beforeRequest: undefined as Listener | undefined,
-    quits: 0,
-  };
-  class FakeContents extends Emitter {
-    mainFrame = { url: 'about:blank', frameToken: 'main-frame', parent: null };
-    sent: [string, unknown][] = [];
-    openHandler: Listener | undefined;
-    send(channel: string, message: unknown) { this.sent.push([channel, message]); }
-    setWindowOpenHandler(handler: Listener) { this.openHandler = handler; }
-  }
-  class FakeWindow extends Emitter {
-    webContents = new FakeContents();
-    constructor(readonly options: Record<string, any>) {
-      super();
-      record.windows.push(this);
-    }
-    async loadFile(file: string) { this.webContents.mainFrame.url = pathToFileURL(file).href; }
-    async loadURL(url: string) { this.webContents.mainFrame.url = url; }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
-    show() {}
-    focus() {}
-    restore() {}
-  }
-  const app = Object.assign(new Emitter(), {
-    enableSandbox() {},
-    requestSingleInstanceLock: () => true,
-    whenReady: async () => {},
-    quit() { record.quits += 1; },
-  });
-  const electron = {
-    app,
-    BrowserWindow: FakeWindow,
-    ipcMain: {
-      handle(channel: string, handler: Listener) {
-        if (record.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-        record.handlers.set(channel, handler);
-      },
-      removeHandler(channel: string) { record.handlers.delete(channel); },
-    },
-    Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => record.menus.push(menu) },
-    dialog: {
-      async showOpenDialog(...args: unknown[]) { record.openDialogs.push(args); return { canceled: false, filePaths: ['/home/reporter/story'] }; },
-      async showMessageBox(...args: unknown[]) { record.messageBoxes.push(args); return { response: record.messageBoxAnswer, checkboxChecked: false }; },
-      showErrorBox() {},
-    },
-    shell: { async openExternal(url: string) { record.opened.push(url); } },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: Listener) => (record.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: Listener) => (record.permissionCheck = handler),
-        webRequest: {
-          onHeadersReceived: (handler: Listener) => (record.headers = handler),
-          onBeforeRequest: (handler: Listener) => (record.beforeRequest = handler),
-        },
-      },
-    },
-  };
-  return { electron: electron as unknown as ElectronModule, record };
-}
-
-/** A fake engine host: every method records its call and answers success; progress can be emitted. */
-function fakeEngine() {
-  const calls: [ApiMethod, unknown][] = [];
-  const listeners = new Set<(progress: IngestProgress) => void>();
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => [method, async (input: unknown) => (calls.push([method, input]), success({ method }))]),
-  ) as unknown as Api;
-  return {
-    calls,
-    closed: false,
-    host: {
-      api,
-      onProgress(listener: (progress: IngestProgress) => void) {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
-      async close() {},
-    },
-    progress(progress: IngestProgress) {
-      for (const listener of listeners) listener(progress);
-    },
-  };
-}
 
 /** Starts the shell with fakes; `existing` makes the library file exist so no samples load. */
 async function startShell(existing = true) {
