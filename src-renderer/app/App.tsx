@@ -1,9 +1,118 @@
-/** The workbench's root component; the library, search and reader views mount here. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchHitDetails } from '../../src-main/contract/search';
+import type { CommandContext, LibraryControls, ReaderControls, View } from '../commands/command';
+import { useCommands } from '../commands/use-commands';
+import { ReadingView } from '../features/compare/ReadingView';
+import { useWorkspace } from '../features/compare/use-workspace';
+import { LibraryView } from '../features/library/LibraryView';
+import { useDocuments } from '../features/library/use-documents';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { clearReaderViews } from '../features/reader/use-reader-view';
+import { SearchResults } from '../features/search/SearchResults';
+import { useSearch } from '../features/search/use-search';
+import { AboutDialog } from './AboutDialog';
+import { TopBar } from './TopBar';
+import { useTheme } from './use-theme';
+
+/** The workbench: a top bar over three views (library, search, reader), the command palette and the shortcuts. */
 export function App() {
+  const library = useDocuments();
+  const search = useSearch();
+  const workspace = useWorkspace();
+  const { theme, toggle: toggleTheme } = useTheme();
+  const [view, setView] = useState<View>('library');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const controls = useRef<{ reader: ReaderControls | null; library: LibraryControls | null }>({ reader: null, library: null });
+  const summaries = useMemo(() => new Map(library.documents.map((document) => [document.id, document])), [library.documents]);
+
+  // Texts may have changed with the library: views fetched before are not trusted.
+  useEffect(() => clearReaderViews(), [library.documents]);
+
+  const registerReader = useCallback((value: ReaderControls | null) => void (controls.current.reader = value), []);
+  const registerLibrary = useCallback((value: LibraryControls | null) => void (controls.current.library = value), []);
+
+  const openDocuments = useCallback(
+    (ids: string[]) => {
+      if (ids.length === 1) workspace.openDocument(ids[0]!);
+      else workspace.openDocuments(ids);
+      setView('reader');
+    },
+    [workspace],
+  );
+
+  const openHit = useCallback(
+    (hit: SearchHitDetails | undefined, beside: boolean) => {
+      if (!hit) return;
+      workspace.openDocument(hit.id, { beside, hits: hit.highlights.flat() });
+      setView('reader');
+    },
+    [workspace],
+  );
+
+  const context: CommandContext = {
+    view,
+    showView: setView,
+    focusSearch: () => {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    },
+    openPalette: () => setPaletteOpen(true),
+    showAbout: () => setAboutOpen(true),
+    toggleTheme,
+    importFolder: () => {
+      setView('library');
+      controls.current.library?.importFolder();
+    },
+    get reader() {
+      return controls.current.reader;
+    },
+    get library() {
+      return controls.current.library;
+    },
+  };
+  const contextRef = useRef(context);
+  contextRef.current = context;
+  useCommands(contextRef);
+
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
-      <h1>Parallax</h1>
-      <p>Your library is ready. Use the command line (parallax ingest, docs, text, search) while the workbench views are built.</p>
-    </main>
+    <div className="app">
+      <TopBar
+        view={view}
+        onView={setView}
+        paneCount={workspace.state.panes.length}
+        hitCount={search.state.hits.length}
+        searchRef={searchInput}
+        search={{
+          state: search.state,
+          onQuery: search.setQuery,
+          onMove: search.move,
+          onOpen: (beside) => openHit(search.state.hits[search.state.activeIndex], beside),
+          onEngage: () => setView('search'),
+        }}
+        theme={theme}
+        onToggleTheme={toggleTheme}
+        onPalette={() => setPaletteOpen(true)}
+      />
+      <main className="views">
+        <div className="view" hidden={view !== 'library'}>
+          <LibraryView library={library} onOpen={openDocuments} registerControls={registerLibrary} />
+        </div>
+        <div className="view" hidden={view !== 'search'}>
+          <SearchResults
+            state={search.state}
+            documents={summaries}
+            onActivate={search.setActiveIndex}
+            onOpen={(index, beside) => openHit(search.state.hits[index], beside)}
+          />
+        </div>
+        <div className="view" hidden={view !== 'reader'}>
+          <ReadingView workspace={workspace} documents={library.documents} summaries={summaries} registerControls={registerReader} />
+        </div>
+      </main>
+      {paletteOpen ? <CommandPalette context={context} onClose={() => setPaletteOpen(false)} /> : null}
+      {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
+    </div>
   );
 }

@@ -1,0 +1,42 @@
+import type { DocumentSummary } from '../../src-main/contract/library';
+
+/** The last part of a file path, whatever the platform's separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
+}
+
+/** What to call a document: its title, or its file name when no title was found. */
+export function documentName(document: Pick<DocumentSummary, 'title' | 'path'>): string {
+  return document.title ?? fileName(document.path);
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A published date as a reporter reads it ("3 Nov 2025"); the calendar day as written, never shifted by time zone. */
+export function formatDate(published: string | null): string {
+  if (!published) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!match) return published;
+  const [, year, month, day] = match;
+  return DATE_FORMAT.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
+}
+
+/** The calendar day of a published date (YYYY-MM-DD), for filtering and sorting; empty when unknown. */
+export function dayOf(published: string | null): string {
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : '';
+}
+
+/** Outlet, byline and date joined for a one-line credit ("News18 · Shankhyaneel Sarkar · 3 Nov 2025"). */
+export function describeSource(document: Pick<DocumentSummary, 'outlet' | 'byline' | 'published'>): string {
+  return [document.outlet, document.byline, formatDate(document.published)].filter(Boolean).join(' · ');
+}
+
+/** A whole number with thousands separators. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-GB');
+}
+
+/** A count with its noun in the right number ("1 document", "5 documents"). */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../../src-main/contract/library';
+import type { ReaderControls } from '../../commands/command';
+import { ReaderPane } from '../reader/ReaderPane';
+import { scrollToOffset } from '../reader/text-offsets';
+import { marksForPane, relatedStatus } from './pane-marks';
+import { ReadingToolbar } from './ReadingToolbar';
+import { useRelated } from './use-related';
+import { useSharedNavigation } from './use-shared-navigation';
+import { useSharedPassages } from './use-shared-passages';
+import { MAX_PANES, type Workspace } from './use-workspace';
+import './compare.css';
+
+/** What the reading view needs from the app. */
+export interface ReadingViewProps {
+  workspace: Workspace;
+  documents: readonly DocumentSummary[];
+  summaries: ReadonlyMap<string, DocumentSummary>;
+  registerControls(controls: ReaderControls | null): void;
+}
+
+/** One to four readers side by side: selection matching, shared passages tinted, stepping and synced scrolling. */
+export function ReadingView({ workspace, documents, summaries, registerControls }: ReadingViewProps) {
+  const { panes, active } = workspace.state;
+  const scrollers = useRef(new Map<number, HTMLElement>());
+  const [showHidden, setShowHidden] = useState(false);
+  const [sync, setSync] = useState(true);
+  const docIds = useMemo(() => panes.map((pane) => pane.docId).filter((id): id is string => id !== null), [panes]);
+  const shared = useSharedPassages(docIds);
+  const { related, clearRelated } = useRelated(panes, scrollers);
+  const navigation = useSharedNavigation(panes, active, shared.passages, scrollers, sync);
+
+  // Fresh matches for a selection: bring the best one into view in each other pane.
+  useEffect(() => {
+    if (!related.source) return;
+    for (const pane of panes) {
+      if (pane.key === related.source.paneKey || pane.docId === null) continue;
+      const best = related.byDoc.get(pane.docId)?.[0];
+      if (best) navigation.quiet(pane.key, (scroller) => scrollToOffset(scroller, best.start));
+    }
+    // Only a new answer moves the panes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [related.seq]);
+
+  const marks = useMemo(
+    () =>
+      new Map(
+        panes.map((pane) => [
+          pane.key,
+          marksForPane(pane, { related, shared: navigation.rangesByPane.get(pane.key) ?? [], cursor: navigation.cursor, summaries }),
+        ]),
+      ),
+    [panes, related, navigation.rangesByPane, navigation.cursor, summaries],
+  );
+
+  const closePane = useCallback((index: number) => workspace.close(index), [workspace]);
+  const clearAll = useCallback(() => {
+    clearRelated();
+    navigation.clearCursor();
+    document.getSelection()?.removeAllRanges();
+  }, [clearRelated, navigation]);
+
+  useEffect(() => {
+    registerControls({
+      paneCount: panes.length,
+      sharedCount: navigation.position.total,
+      showHidden,
+      syncScroll: sync,
+      nextShared: navigation.next,
+      previousShared: navigation.previous,
+      toggleHidden: () => setShowHidden((value) => !value),
+      toggleSync: () => setSync((value) => !value),
+      addPane: workspace.add,
+      closePane: () => closePane(active),
+      nextPane: () => {
+        const next = (active + 1) % Math.max(1, panes.length);
+        workspace.activate(next);
+        const pane = panes[next];
+        if (pane) scrollers.current.get(pane.key)?.focus();
+      },
+      clearRelated: clearAll,
+    });
+  });
+  useEffect(() => () => registerControls(null), [registerControls]);
+
+  if (panes.length === 0) {
+    return (
+      <section className="reading-view" aria-label="Reader">
+        <div className="reading-empty">
+          <h1>Nothing open yet</h1>
+          <p>Open a document from the library or a search result. To compare versions, check two to four documents in the library and choose “Compare side by side”.</p>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="reading-view" aria-label="Reader">
+      <ReadingToolbar
+        paneCount={panes.length}
+        canAdd={panes.length < MAX_PANES}
+        onAdd={workspace.add}
+        shared={{ ...navigation.position, loading: shared.loading, error: shared.error }}
+        onPrevious={navigation.previous}
+        onNext={navigation.next}
+        sync={sync}
+        onSync={setSync}
+        showHidden={showHidden}
+        onShowHidden={setShowHidden}
+        related={related}
+        onClearRelated={clearAll}
+      />
+      <div className={`panes panes-${panes.length}`}>
+        {panes.map((pane, index) => (
+          <ReaderPane
+            key={pane.key}
+            number={index + 1}
+            docId={pane.docId}
+            documents={documents}
+            summaries={summaries}
+            marks={marks.get(pane.key) ?? []}
+            showHidden={showHidden}
+            onToggleHidden={() => setShowHidden((value) => !value)}
+            active={index === active}
+            onActivate={() => workspace.activate(index)}
+            onChoose={(id) => workspace.choose(index, id)}
+            onClose={() => closePane(index)}
+            scrollerRef={(element) => {
+              if (element) scrollers.current.set(pane.key, element);
+              else scrollers.current.delete(pane.key);
+            }}
+            onScroll={() => navigation.onScroll(pane.key)}
+            target={pane.target}
+            status={relatedStatus(pane, related)}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { CSSProperties, ReactNode, Ref } from 'react';
+import type { DocumentSummary } from '../../../src-main/contract/library';
+import { fileName, formatCount, formatDate } from '../../components/document-label';
+
+/** What a row needs besides its document. */
+export interface RowProps {
+  document: DocumentSummary;
+  index: number;
+  active: boolean;
+  checked: boolean;
+  missing: boolean | undefined;
+  onActivate(): void;
+  onOpen(): void;
+  onToggleChecked(): void;
+  onEdit(): void;
+  /** The inline metadata editor, when this row is being edited. */
+  editor?: ReactNode;
+  style?: CSSProperties;
+  rowRef?: Ref<HTMLDivElement>;
+}
+
+/** One document in the library list: title (or file name), outlet, date, byline, words, missing state. */
+export function DocumentRow({ document, index, active, checked, missing, onActivate, onOpen, onToggleChecked, onEdit, editor, style, rowRef }: RowProps) {
+  const name = document.title ?? fileName(document.path);
+  return (
+    <div
+      ref={rowRef}
+      style={style}
+      data-index={index}
+      className={`table-row${active ? ' active' : ''}${missing ? ' missing' : ''}${editor ? ' editing' : ''}`}
+      role="row"
+      id={rowId(document.id)}
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      onClick={onActivate}
+      onDoubleClick={onOpen}
+    >
+      <span role="gridcell" className="cell-check">
+        <input type="checkbox" checked={checked} onChange={onToggleChecked} aria-label={`Compare ${name}`} title="Check to compare side by side" />
+      </span>
+      <span role="gridcell" className="cell-title">
+        <button type="button" className={`title-button${document.title ? '' : ' untitled'}`} onClick={onOpen} title={`Open “${name}” in the reader`}>
+          {name}
+        </button>
+        {document.title ? null : <span className="tag">no title found</span>}
+        {missing ? <span className="tag warning" title="The file is no longer where it was imported from; its text is kept.">file missing</span> : null}
+        <span className="path" title={document.path}>
+          {document.path}
+        </span>
+      </span>
+      <span role="gridcell" className={document.outlet ? '' : 'unknown'}>
+        {document.outlet ?? '—'}
+      </span>
+      <span role="gridcell" className={document.published ? '' : 'unknown'} title={document.published ?? undefined}>
+        {formatDate(document.published) || '—'}
+      </span>
+      <span role="gridcell" className={document.byline ? '' : 'unknown'}>
+        {document.byline ?? '—'}
+      </span>
+      <span role="gridcell" className="cell-number">
+        {formatCount(document.words)}
+      </span>
+      <span role="gridcell" className="cell-edit">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Edit metadata of ${name}`}
+          title="Edit metadata (F2)"
+          onClick={(event) => {
+            event.stopPropagation();
+            onEdit();
+          }}
+        >
+          ✎
+        </button>
+      </span>
+      {editor ? (
+        <div role="gridcell" className="cell-editor" onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()}>
+          {editor}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The DOM id of a document's row (for aria-activedescendant). */
+export function rowId(documentId: string): string {
+  return `document-row-${documentId}`;
+}

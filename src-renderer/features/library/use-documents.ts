@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentSummary } from '../../../src-main/contract/library';
+import type { AppError } from '../../../src-main/contract/result';
+import { api } from '../../api/client';
+
+/** A story and how many documents it holds. */
+export interface StorySummary {
+  name: string;
+  documents: number;
+}
+
+/** The library as the workbench holds it: every document, the stories, and how to refresh them. */
+export interface LibraryData {
+  documents: DocumentSummary[];
+  stories: StorySummary[];
+  loading: boolean;
+  error: AppError | null;
+  /** Reloads documents and stories (after an import). */
+  reload(): Promise<void>;
+  /** Puts an updated summary in place of the old one (after a metadata edit). */
+  replace(summary: DocumentSummary): void;
+}
+
+/** Loads the library's documents and stories once, and keeps them current through reload and replace. */
+export function useDocuments(): LibraryData {
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [stories, setStories] = useState<StorySummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    const [listed, storyList] = await Promise.all([api().listDocuments({}), api().listStories({})]);
+    if (listed.ok) {
+      setDocuments(listed.value);
+      setError(null);
+    } else setError(listed.error);
+    if (storyList.ok) setStories(storyList.value);
+    setLoading(false);
+  }, []);
+
+  const replace = useCallback((summary: DocumentSummary) => {
+    setDocuments((current) => current.map((document) => (document.id === summary.id ? summary : document)));
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { documents, stories, loading, error, reload, replace };
+}

@@ -1,0 +1,58 @@
+/** Marks over the reading text (search hits, related and shared passages) and the runs they cut a paragraph into. */
+
+/** Why a stretch of text is marked. */
+export type MarkKind = 'hit' | 'related' | 'shared' | 'current';
+
+/** A marked range of the reading text, [start, end), with an optional explanation shown on hover. */
+export interface Mark {
+  start: number;
+  end: number;
+  kind: MarkKind;
+  note?: string;
+}
+
+/** A run of a paragraph whose marks are all the same. */
+export interface Segment {
+  start: number;
+  end: number;
+  kinds: MarkKind[];
+  notes: string[];
+}
+
+/** The order marks are layered in, weakest first (the CSS paints later kinds over earlier ones). */
+const LAYERS: readonly MarkKind[] = ['shared', 'related', 'hit', 'current'];
+
+/** Cuts [start, end) into runs at every mark boundary, each run listing the marks that cover it. */
+export function segmentsOf(start: number, end: number, marks: readonly Mark[]): Segment[] {
+  const inside = marks.filter((mark) => mark.end > start && mark.start < end && mark.end > mark.start);
+  if (inside.length === 0) return [{ start, end, kinds: [], notes: [] }];
+  const cuts = new Set<number>([start, end]);
+  for (const mark of inside) {
+    cuts.add(Math.max(start, mark.start));
+    cuts.add(Math.min(end, mark.end));
+  }
+  const points = [...cuts].sort((left, right) => left - right);
+  const segments: Segment[] = [];
+  for (let index = 0; index < points.length - 1; index++) {
+    const from = points[index]!;
+    const to = points[index + 1]!;
+    const covering = inside.filter((mark) => mark.start <= from && mark.end >= to);
+    const kinds = LAYERS.filter((kind) => covering.some((mark) => mark.kind === kind));
+    const notes = [...new Set(covering.flatMap((mark) => (mark.note ? [mark.note] : [])))];
+    const previous = segments.at(-1);
+    if (previous && previous.kinds.join() === kinds.join() && previous.notes.join() === notes.join()) previous.end = to;
+    else segments.push({ start: from, end: to, kinds, notes });
+  }
+  return segments;
+}
+
+/** Hidden blocks grouped by the paragraph they stand before (paragraphs.length: after the last one). */
+export function placeHidden<Block extends { at: number }>(blocks: readonly Block[], paragraphs: readonly { start: number }[]): Map<number, Block[]> {
+  const placed = new Map<number, Block[]>();
+  for (const block of blocks) {
+    let index = paragraphs.findIndex((paragraph) => paragraph.start >= block.at);
+    if (index < 0) index = paragraphs.length;
+    placed.set(index, [...(placed.get(index) ?? []), block]);
+  }
+  return placed;
+}

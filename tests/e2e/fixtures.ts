@@ -1,0 +1,70 @@
+// Playwright fixtures: a fresh `parallax serve` per test (the five sample articles), and helpers shared by the specs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { ROOT, startServe, stopServe } from './serve-process';
+
+/** The repository's root (re-exported for the specs). */
+export { ROOT };
+
+/** Where tests save the screenshots a person looks at. */
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** A running `parallax serve` on a fresh library. */
+export interface Workbench {
+  /** The printed address, with its token. */
+  url: string;
+  origin: string;
+  token: string;
+  /** A temporary folder for the test's own files. */
+  folder: string;
+  /** Calls a contract method over HTTP with the token, as a script would. */
+  call<T = unknown>(method: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
+}
+
+/** Servers being stopped in the background; the worker waits for them (and removes their folders) at its end. */
+interface Shutdowns {
+  pending: Promise<void>[];
+}
+
+/** Tests get `workbench`: a fresh library (the five sample articles) served for this test alone. */
+export const test = base.extend<{ workbench: Workbench }, { shutdowns: Shutdowns }>({
+  shutdowns: [
+    async ({}, use) => {
+      const shutdowns: Shutdowns = { pending: [] };
+      await use(shutdowns);
+      await Promise.all(shutdowns.pending);
+    },
+    { scope: 'worker' },
+  ],
+  workbench: async ({ shutdowns }, use) => {
+    const folder = mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
+    const { child, url } = await startServe(join(folder, 'library.db'));
+    const parsed = new URL(url);
+    const token = parsed.searchParams.get('token') ?? '';
+    const call: Workbench['call'] = async (method, input) => {
+      const response = await fetch(`${parsed.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return response.json();
+    };
+    try {
+      await use({ url, origin: parsed.origin, token, folder, call });
+    } finally {
+      // The server gets SIGTERM now; the next test need not wait for its engine to wind down.
+      shutdowns.pending.push(stopServe(child).finally(() => rmSync(folder, { recursive: true, force: true })));
+    }
+  },
+});
+
+/** Opens the workbench and waits for the library's rows. */
+export async function openWorkbench(page: Page, workbench: Workbench): Promise<void> {
+  await page.goto(workbench.url);
+  await expect(page.getByRole('grid', { name: 'Documents in the library' }).getByRole('row').nth(1)).toBeVisible();
+}
+
+/** Playwright's expect, so specs import everything from here. */
+export { expect };
