@@ -107,7 +107,8 @@ export const COMMANDS: Record<string, Command> = {
       if (positionals.length > 0) throw new UsageError('"docs" takes no arguments.');
     },
     async run({ engine, options, output }) {
-      const documents = await unwrap(engine.listDocuments({ story: options.story }));
+      // The CLI's shape (CLI.md) has no missing flag: the workbench's list has.
+      const documents = (await unwrap(engine.listDocuments({ story: options.story }))).map(({ missing: _missing, ...summary }) => summary);
       if (options.json) printJson(output, documents);
       else output.out(describeDocuments(documents));
       return 0;

@@ -2,6 +2,7 @@ import type { Result } from './result';
 import type {
   BoilerplateEntry,
   DocumentDetails,
+  DocumentListEntry,
   DocumentSummary,
   IngestReport,
   MetadataField,
@@ -13,7 +14,7 @@ import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
   ingest(input: { paths: string[]; story?: string }): Promise<Result<IngestReport>>;
-  listDocuments(input: { story?: string }): Promise<Result<DocumentSummary[]>>;
+  listDocuments(input: { story?: string }): Promise<Result<DocumentListEntry[]>>;
   getDocument(input: { doc: string }): Promise<Result<DocumentDetails>>;
   getDocumentText(input: { doc: string; raw?: boolean }): Promise<Result<{ id: string; text: string }>>;
   listBoilerplate(input: { doc: string }): Promise<Result<BoilerplateEntry[]>>;

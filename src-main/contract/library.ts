@@ -36,6 +36,11 @@ export interface DocumentSummary {
   stories: string[];
 }
 
+/** A row of the library list: the CLI's fields plus whether the file has gone from disk. */
+export interface DocumentListEntry extends DocumentSummary {
+  missing: boolean;
+}
+
 /** A library entry with the state the workbench shows beside the CLI's fields. */
 export interface DocumentDetails extends DocumentSummary {
   missing: boolean;

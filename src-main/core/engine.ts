@@ -91,7 +91,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
       if (story !== undefined && findStory(db, story) === undefined) {
         return failure('not-found', `There is no story named "${story}".`);
       }
-      return success(listDocumentSummaries(db, story).map(({ missing: _missing, ...summary }) => summary));
+      return success(listDocumentSummaries(db, story));
     },
 
     getDocument({ doc }) {

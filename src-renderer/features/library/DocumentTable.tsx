@@ -1,11 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type Ref } from 'react';
-import type { DocumentSummary } from '../../../src-main/contract/library';
+import type { DocumentListEntry, DocumentSummary } from '../../../src-main/contract/library';
 import { isTypingTarget } from '../../commands/key-binding';
 import { DocumentRow, rowId } from './DocumentRow';
 import type { SortKey, SortOrder } from './library-filter';
 import { MetadataEditor } from './MetadataEditor';
-import { useMissingFiles } from './use-missing-files';
 import './document-table.css';
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
@@ -21,7 +20,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 /** What the table shows and reports. */
 export interface DocumentTableProps {
   documents: DocumentSummary[];
-  library: DocumentSummary[];
   sort: SortOrder;
   onSort(key: SortKey): void;
   activeId: string | null;
@@ -47,8 +45,6 @@ export function DocumentTable(props: DocumentTableProps) {
     getItemKey: (index) => documents[index]?.id ?? index,
   });
   const items = virtualizer.getVirtualItems();
-  const visible = items.map((item) => documents[item.index]).filter((document): document is DocumentSummary => document !== undefined);
-  const missing = useMissingFiles(visible, props.library);
   const activeIndex = activeId === null ? -1 : documents.findIndex((document) => document.id === activeId);
 
   useEffect(() => {
@@ -126,7 +122,7 @@ export function DocumentTable(props: DocumentTableProps) {
                 index={item.index}
                 active={id === activeId}
                 checked={props.checked.has(id)}
-                missing={missing.get(id)}
+                missing={(document as Partial<DocumentListEntry>).missing}
                 onActivate={() => props.onActivate(id)}
                 onOpen={() => props.onOpen(id)}
                 onToggleChecked={() => props.onToggleChecked(id)}

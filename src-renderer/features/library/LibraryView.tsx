@@ -119,7 +119,6 @@ export function LibraryView({ library, onOpen, registerControls }: LibraryViewPr
       ) : null}
       <DocumentTable
         documents={shown}
-        library={library.documents}
         sort={sort}
         onSort={onSort}
         activeId={activeId}

@@ -40,7 +40,8 @@ export function useDocuments(): LibraryData {
   }, []);
 
   const replace = useCallback((summary: DocumentSummary) => {
-    setDocuments((current) => current.map((document) => (document.id === summary.id ? summary : document)));
+    // An edited summary lacks the list's missing flag: keep the one the list had.
+    setDocuments((current) => current.map((document) => (document.id === summary.id ? { ...document, ...summary } : document)));
   }, []);
 
   useEffect(() => {
