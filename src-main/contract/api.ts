@@ -10,6 +10,7 @@ import type {
 import type { SearchHitDetails, SearchRequest } from './search';
 import type { IngestProgress } from './library';
 import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
+import type { Quote, QuoteCluster, QuoteVerification } from './quotes';
 
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
@@ -38,6 +39,16 @@ export interface ReaderMethods {
   listSharedPassages(input: { docs: string[] }): Promise<Result<SharedPassage[]>>;
 }
 
+/** Quote methods: every quote with its speaker, the same quote across sources, and checking a quote. */
+export interface QuoteMethods {
+  /** Quotes in text order per document; filters combine (speaker matches the canonical name, case-insensitive). */
+  listQuotes(input: { doc?: string; speaker?: string; story?: string }): Promise<Result<Quote[]>>;
+  /** Clusters of the same quote across the library or one story, most sources first. */
+  listQuoteClusters(input: { story?: string }): Promise<Result<QuoteCluster[]>>;
+  /** Where a quote appears (verbatim, altered, or nowhere) and whom each source credits. */
+  verifyQuote(input: { text: string; story?: string }): Promise<Result<QuoteVerification>>;
+}
+
 /** Shell methods: what only a desktop window can do; the browser host answers them with an 'unsupported' error. */
 export interface ShellMethods {
   /** Asks the reporter for a folder with the system dialog; null when they cancel. */
@@ -45,7 +56,7 @@ export interface ShellMethods {
 }
 
 /** The whole contract every transport (worker, IPC, HTTP, CLI) carries unchanged. */
-export type Api = LibraryMethods & SearchMethods & ReaderMethods & ShellMethods;
+export type Api = LibraryMethods & SearchMethods & ReaderMethods & QuoteMethods & ShellMethods;
 
 /** Events the engine sends while it works, by name. */
 export interface ApiEvents {
@@ -77,6 +88,9 @@ export const API_METHODS: readonly ApiMethod[] = [
   'getReaderView',
   'findRelatedPassages',
   'listSharedPassages',
+  'listQuotes',
+  'listQuoteClusters',
+  'verifyQuote',
   'chooseFolder',
 ];
 
