@@ -3,12 +3,13 @@ import type { Result } from '../contract/result';
 import type { DocumentSummary, IngestReport } from '../contract/library';
 import type { SearchHitDetails } from '../contract/search';
 import { CommandFailure, UsageError, type Output } from './output';
+import { describeQuotes, describeVerification } from './describe-quotes';
 
 /** What a command receives: the engine, its arguments and where to write. */
 export interface CommandContext {
   engine: EngineHandlers;
   positionals: string[];
-  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean };
+  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean; doc?: string; speaker?: string };
   output: Output;
 }
 
@@ -30,6 +31,9 @@ Commands:
   text DOC [--raw]                   print a document's reading text (--raw: before boilerplate removal)
   search QUERY [--limit N] [--story NAME]
                                      search the library, or one story's passages
+  quotes [--doc DOC] [--speaker NAME] [--story NAME]
+                                     list quotes with their speaker and the cluster of the same quote elsewhere
+  verify "TEXT" [--story NAME]       find where a quote appears: verbatim, altered (with the changes), or nowhere
   serve [--port N]                   serve the workbench on 127.0.0.1 and print its URL (until Ctrl-C)
 
 Options:
@@ -133,6 +137,28 @@ export const COMMANDS: Record<string, Command> = {
       const hits = await unwrap(engine.search({ query: positionals.join(' '), limit: parseLimit(options.limit), story: options.story }));
       if (options.json) printJson(output, hits.map(({ highlights: _highlights, ...hit }) => hit));
       else output.out(describeHits(hits));
+      return 0;
+    },
+  },
+  quotes: {
+    validate(positionals) {
+      if (positionals.length > 0) throw new UsageError('"quotes" takes no arguments: filter with --doc, --speaker and --story.');
+    },
+    async run({ engine, options, output }) {
+      const quotes = await unwrap(engine.listQuotes({ doc: options.doc, speaker: options.speaker, story: options.story }));
+      if (options.json) printJson(output, quotes);
+      else output.out(describeQuotes(quotes));
+      return 0;
+    },
+  },
+  verify: {
+    validate(positionals) {
+      if (positionals.join(' ').trim() === '') throw new UsageError('"verify" needs the words of the quote.');
+    },
+    async run({ engine, positionals, options, output }) {
+      const verification = await unwrap(engine.verifyQuote({ text: positionals.join(' '), story: options.story }));
+      if (options.json) printJson(output, verification);
+      else output.out(describeVerification(verification, options.story));
       return 0;
     },
   },

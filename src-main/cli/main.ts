@@ -16,6 +16,8 @@ const COMMON_OPTIONS = {
   limit: { type: 'string' },
   raw: { type: 'boolean', default: false },
   port: { type: 'string' },
+  doc: { type: 'string' },
+  speaker: { type: 'string' },
 } as const;
 
 /** Runs the `parallax` command line; returns the exit status (0 ok, 1 failure, 2 bad usage). */

@@ -18,6 +18,7 @@ export const INPUT_LIMITS = {
   within: 20,
   compared: 4,
   results: 10_000,
+  quote: 2000,
 } as const;
 
 const text = (max: number) => z.string().max(max);
@@ -47,6 +48,9 @@ export const INPUT_SCHEMAS = {
     .strictObject({ doc: path, start: offset, end: offset, within: z.array(path).max(INPUT_LIMITS.within), limit })
     .refine((input) => input.end > input.start, { message: 'The selection must end after it starts.', path: ['end'] }),
   listSharedPassages: z.strictObject({ docs: z.array(path).min(2, compareMessage).max(INPUT_LIMITS.compared, compareMessage) }),
+  listQuotes: z.strictObject({ doc: path.optional(), speaker: z.string().trim().min(1).max(INPUT_LIMITS.name).optional(), story }),
+  listQuoteClusters: z.strictObject({ story }),
+  verifyQuote: z.strictObject({ text: z.string().trim().min(1).max(INPUT_LIMITS.quote), story }),
   chooseFolder: nothing,
 } satisfies { [Method in ApiMethod]: z.ZodType<Parameters<Api[Method]>[0]> };
 
@@ -66,6 +70,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   end: 'the end of the selection',
   within: 'the list of documents to look in',
   docs: 'the list of documents to compare',
+  speaker: 'the speaker',
+  text: 'the quote',
 };
 
 /** What a value of each expected type is, in words. */

@@ -25,6 +25,7 @@ import { findStory, listStories } from './store/stories';
 import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
 import { readerViewFor, relatedPassagesFor, sharedPassagesFor } from './reader/reader-methods';
+import { createQuoteService } from './quotes/quote-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
 export type EngineHandlers = {
@@ -57,6 +58,12 @@ export function resolveDocument(db: Connection, reference: string): Result<Docum
 /** Creates the engine: every contract method implemented once, over one database connection. */
 export function createEngine(db: Connection, options: EngineOptions = {}): EngineHandlers {
   const search = createSearchService(db);
+  const quotes = createQuoteService(db, resolveDocument);
+  /** Forgets what depends on documents (search vocabulary, quote clusters) after a change. */
+  const changed = (): void => {
+    search.invalidate();
+    quotes.invalidate();
+  };
 
   const rebuildReadingText = (row: DocumentRow): void => {
     const raw = documentText(db, row.rowid, true);
@@ -83,7 +90,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         maxFileBytes: MAX_FILE_BYTES,
         onProgress: options.onProgress,
       });
-      search.invalidate();
+      changed();
       return success(report);
     },
 
@@ -132,7 +139,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setRestored(db, found.value.rowid, raw.slice(span.start, span.end), restored === true);
         rebuildReadingText(found.value);
       }).immediate();
-      search.invalidate();
+      changed();
       return success({ id: found.value.id });
     },
 
@@ -146,7 +153,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setOverride(db, found.value.rowid, field as MetadataField, cleaned);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      search.invalidate();
+      changed();
       return success(summaryOf(found.value));
     },
 
@@ -159,7 +166,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         clearOverride(db, found.value.rowid, field as MetadataField);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      search.invalidate();
+      changed();
       return success(summaryOf(found.value));
     },
 
@@ -181,6 +188,18 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
 
     listSharedPassages(input) {
       return sharedPassagesFor(db, input, resolveDocument);
+    },
+
+    listQuotes(input) {
+      return quotes.listQuotes(input);
+    },
+
+    listQuoteClusters(input) {
+      return quotes.listQuoteClusters(input);
+    },
+
+    verifyQuote(input) {
+      return quotes.verifyQuote(input);
     },
 
     chooseFolder() {

@@ -3,10 +3,12 @@ import type { SearchHitDetails } from '../../src-main/contract/search';
 import type { CommandContext, LibraryControls, ReaderControls, View } from '../commands/command';
 import { useCommands } from '../commands/use-commands';
 import { ReadingView } from '../features/compare/ReadingView';
-import { useWorkspace } from '../features/compare/use-workspace';
+import { useWorkspace, type Passage } from '../features/compare/use-workspace';
 import { LibraryView } from '../features/library/LibraryView';
 import { useDocuments } from '../features/library/use-documents';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { QuotesView } from '../features/quotes/QuotesView';
+import { clearDocQuotes } from '../features/reader/use-doc-quotes';
 import { clearReaderViews } from '../features/reader/use-reader-view';
 import { SearchResults } from '../features/search/SearchResults';
 import { useSearch } from '../features/search/use-search';
@@ -14,7 +16,7 @@ import { AboutDialog } from './AboutDialog';
 import { TopBar } from './TopBar';
 import { useTheme } from './use-theme';
 
-/** The workbench: a top bar over three views (library, search, reader), the command palette and the shortcuts. */
+/** The workbench: a top bar over four views (library, search, reader, quotes), the command palette and the shortcuts. */
 export function App() {
   const library = useDocuments();
   const search = useSearch();
@@ -28,7 +30,10 @@ export function App() {
   const summaries = useMemo(() => new Map(library.documents.map((document) => [document.id, document])), [library.documents]);
 
   // Texts may have changed with the library: views fetched before are not trusted.
-  useEffect(() => clearReaderViews(), [library.documents]);
+  useEffect(() => {
+    clearReaderViews();
+    clearDocQuotes();
+  }, [library.documents]);
 
   const registerReader = useCallback((value: ReaderControls | null) => void (controls.current.reader = value), []);
   const registerLibrary = useCallback((value: LibraryControls | null) => void (controls.current.library = value), []);
@@ -46,6 +51,15 @@ export function App() {
     (hit: SearchHitDetails | undefined, beside: boolean) => {
       if (!hit) return;
       workspace.openDocument(hit.id, { beside, hits: hit.highlights.flat() });
+      setView('reader');
+    },
+    [workspace],
+  );
+
+  const openPassages = useCallback(
+    (passages: Passage[], note: string) => {
+      if (passages.length === 0) return;
+      workspace.openPassages(passages, note);
       setView('reader');
     },
     [workspace],
@@ -109,6 +123,9 @@ export function App() {
         </div>
         <div className="view" hidden={view !== 'reader'}>
           <ReadingView workspace={workspace} documents={library.documents} summaries={summaries} registerControls={registerReader} />
+        </div>
+        <div className="view" hidden={view !== 'quotes'}>
+          <QuotesView active={view === 'quotes'} documents={library.documents} summaries={summaries} stories={library.stories} onOpenPassages={openPassages} />
         </div>
       </main>
       {paletteOpen ? <CommandPalette context={context} onClose={() => setPaletteOpen(false)} /> : null}

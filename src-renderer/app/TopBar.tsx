@@ -22,11 +22,12 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'library', label: 'Library', key: 'Alt+1' },
   { view: 'search', label: 'Search', key: 'Alt+2' },
   { view: 'reader', label: 'Reader', key: 'Alt+3' },
+  { view: 'quotes', label: 'Quotes', key: 'Alt+4' },
 ];
 
-/** The bar over every view: the name, the three views, the search box, the theme and the command palette. */
+/** The bar over every view: the name, the four views, the search box, the theme and the command palette. */
 export function TopBar(props: TopBarProps) {
-  const counts: Record<View, number> = { library: 0, search: props.hitCount, reader: props.paneCount };
+  const counts: Record<View, number> = { library: 0, search: props.hitCount, reader: props.paneCount, quotes: 0 };
   return (
     <header className="top-bar">
       <span className="brand" aria-label="Parallax">

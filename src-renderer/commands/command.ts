@@ -1,7 +1,7 @@
 /** The shape of a registered command and of what it can act on. */
 
 /** The workbench's main views. */
-export type View = 'library' | 'search' | 'reader';
+export type View = 'library' | 'search' | 'reader' | 'quotes';
 
 /** What the reading view lends the commands while it is mounted. */
 export interface ReaderControls {
@@ -13,6 +13,7 @@ export interface ReaderControls {
   previousShared(): void;
   toggleHidden(): void;
   toggleSync(): void;
+  toggleQuotes(): void;
   addPane(): void;
   closePane(): void;
   nextPane(): void;

@@ -15,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'show-library', title: 'Go to the library', group: 'Workbench', keys: ['Alt+1'], run: (c) => c.showView('library') },
   { id: 'show-search', title: 'Go to search results', group: 'Workbench', keys: ['Alt+2'], run: (c) => c.showView('search') },
   { id: 'show-reader', title: 'Go to the reader', group: 'Workbench', keys: ['Alt+3'], run: (c) => c.showView('reader') },
+  { id: 'show-quotes', title: 'Go to the quote ledger', group: 'Workbench', keys: ['Alt+4'], run: (c) => c.showView('quotes') },
   { id: 'toggle-theme', title: 'Switch between light and dark theme', group: 'Workbench', keys: ['Alt+Shift+L'], run: (c) => c.toggleTheme() },
   { id: 'import-folder', title: 'Import a folder…', group: 'Library', keys: ['Mod+O'], run: (c) => c.importFolder() },
   {
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (c) => reading(c) && (c.reader?.sharedCount ?? 0) > 0,
   },
   { id: 'toggle-sync-scroll', title: 'Sync scroll by shared passages', group: 'Reader', keys: ['Alt+S'], run: (c) => c.reader?.toggleSync(), enabled: reading },
+  { id: 'toggle-quotes', title: 'Show or hide quotes in the reader', group: 'Reader', keys: ['Alt+Q'], run: (c) => c.reader?.toggleQuotes(), enabled: reading },
   { id: 'toggle-hidden', title: 'Show or hide removed boilerplate', group: 'Reader', keys: ['Alt+B'], run: (c) => c.reader?.toggleHidden(), enabled: reading },
   {
     id: 'add-pane',

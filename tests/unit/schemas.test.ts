@@ -18,6 +18,9 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getReaderView: [{ doc: 'd1' }],
   findRelatedPassages: [{ doc: 'd1', start: 0, end: 12, within: ['d2', 'd3'] }, { doc: 'd1', start: 3, end: 4, within: [], limit: 5 }],
   listSharedPassages: [{ docs: ['d1', 'd2'] }, { docs: ['d1', 'd2', 'd3', 'd4'] }],
+  listQuotes: [{}, { doc: 'd1', speaker: 'Sheinbaum', story: 'Water cuts' }],
+  listQuoteClusters: [{}, { story: 'Water cuts' }],
+  verifyQuote: [{ text: '“We reject any form of intervention.”' }, { text: 'a quote', story: 'Water cuts' }],
   chooseFolder: [{}],
 };
 
@@ -61,6 +64,12 @@ const INVALID: [ApiMethod, unknown][] = [
   ['findRelatedPassages', { doc: 'd1', start: 0, end: 2 }],
   ['listSharedPassages', { docs: ['d1'] }],
   ['listSharedPassages', { docs: ['d1', 'd2', 'd3', 'd4', 'd5'] }],
+  ['listQuotes', { speaker: '' }],
+  ['listQuotes', { doc: 7 }],
+  ['listQuoteClusters', { doc: 'd1' }],
+  ['verifyQuote', {}],
+  ['verifyQuote', { text: '   ' }],
+  ['verifyQuote', { text: 'x'.repeat(2001) }],
   ['chooseFolder', { title: 'Pick' }],
 ];
 

@@ -17,11 +17,13 @@ export interface ReadingToolbarProps {
   onSync(value: boolean): void;
   showHidden: boolean;
   onShowHidden(value: boolean): void;
+  showQuotes: boolean;
+  onShowQuotes(value: boolean): void;
   related: RelatedState;
   onClearRelated(): void;
 }
 
-/** The reading area's toolbar: panes, shared-passage stepping, sync scroll, removed text, and the selection's fate. */
+/** The reading area's toolbar: panes, shared-passage stepping, sync scroll, quotes, removed text, and the selection's fate. */
 export function ReadingToolbar(props: ReadingToolbarProps) {
   const { shared, related } = props;
   const quote = related.source ? shorten(related.source.text) : '';
@@ -52,6 +54,7 @@ export function ReadingToolbar(props: ReadingToolbarProps) {
           </div>
         ) : null}
         {props.paneCount > 1 ? <Switch label="Sync scroll by shared passages" checked={props.sync} onChange={props.onSync} hint="Alt+S" /> : null}
+        <Switch label="Show quotes" checked={props.showQuotes} onChange={props.onShowQuotes} hint="Underline quotes in their speaker's colour (Alt+Q)" />
         <Switch label="Show removed boilerplate" checked={props.showHidden} onChange={props.onShowHidden} hint="Alt+B" />
       </div>
       {shared.error ? <ErrorNote error={shared.error} /> : null}
@@ -75,6 +78,7 @@ export function ReadingToolbar(props: ReadingToolbarProps) {
             <span className="swatch mark-shared">shared passage</span>
             <span className="swatch mark-related">your selection, found</span>
             <span className="swatch mark-hit">search hit</span>
+            {props.showQuotes ? <span className="swatch mark-quote">quote (colour = speaker)</span> : null}
           </span>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../src-main/contract/library';
 import type { ReaderControls } from '../../commands/command';
 import { ReaderPane } from '../reader/ReaderPane';
 import { scrollToOffset } from '../reader/text-offsets';
+import { useDocQuotes } from '../reader/use-doc-quotes';
 import { marksForPane, relatedStatus } from './pane-marks';
 import { ReadingToolbar } from './ReadingToolbar';
 import { useRelated } from './use-related';
@@ -25,8 +26,10 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
   const scrollers = useRef(new Map<number, HTMLElement>());
   const [showHidden, setShowHidden] = useState(false);
   const [sync, setSync] = useState(true);
+  const [showQuotes, setShowQuotes] = useState(true);
   const docIds = useMemo(() => panes.map((pane) => pane.docId).filter((id): id is string => id !== null), [panes]);
   const shared = useSharedPassages(docIds);
+  const quotes = useDocQuotes(docIds);
   const { related, clearRelated } = useRelated(panes, scrollers);
   const navigation = useSharedNavigation(panes, active, shared.passages, scrollers, sync);
 
@@ -47,10 +50,13 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
       new Map(
         panes.map((pane) => [
           pane.key,
-          marksForPane(pane, { related, shared: navigation.rangesByPane.get(pane.key) ?? [], cursor: navigation.cursor, summaries }),
+          [
+            ...(showQuotes && pane.docId ? (quotes.get(pane.docId) ?? []) : []),
+            ...marksForPane(pane, { related, shared: navigation.rangesByPane.get(pane.key) ?? [], cursor: navigation.cursor, summaries }),
+          ],
         ]),
       ),
-    [panes, related, navigation.rangesByPane, navigation.cursor, summaries],
+    [panes, related, navigation.rangesByPane, navigation.cursor, summaries, quotes, showQuotes],
   );
 
   const closePane = useCallback((index: number) => workspace.close(index), [workspace]);
@@ -70,6 +76,7 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
       previousShared: navigation.previous,
       toggleHidden: () => setShowHidden((value) => !value),
       toggleSync: () => setSync((value) => !value),
+      toggleQuotes: () => setShowQuotes((value) => !value),
       addPane: workspace.add,
       closePane: () => closePane(active),
       nextPane: () => {
@@ -107,6 +114,8 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
         onSync={setSync}
         showHidden={showHidden}
         onShowHidden={setShowHidden}
+        showQuotes={showQuotes}
+        onShowQuotes={setShowQuotes}
         related={related}
         onClearRelated={clearAll}
       />

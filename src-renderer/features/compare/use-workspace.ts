@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Mark } from '../reader/marks';
+import type { Mark, MarkKind } from '../reader/marks';
 import type { ScrollTarget } from '../reader/ReaderPane';
 
 /** The most panes side by side. */
@@ -27,16 +27,23 @@ export interface OpenOptions {
   hits?: { start: number; end: number }[];
 }
 
+/** A span of one document to open and bring into view (a quote, a verification result). */
+export interface Passage {
+  docId: string;
+  start: number;
+  end: number;
+}
+
 let nextKey = 1;
 let nextSeq = 1;
 
-/** A new pane for a document, scrolled to its first hit if any. */
-function makePane(docId: string | null, hits: { start: number; end: number }[] = []): Pane {
+/** A new pane for a document, scrolled to its first hit if any (hits are search hits unless said otherwise). */
+function makePane(docId: string | null, hits: { start: number; end: number }[] = [], kind: MarkKind = 'hit', note = 'Search hit'): Pane {
   const first = hits[0];
   return {
     key: nextKey++,
     docId,
-    hits: hits.map((hit) => ({ ...hit, kind: 'hit', note: 'Search hit' })),
+    hits: hits.map((hit) => ({ ...hit, kind, note })),
     target: first ? { start: first.start, seq: nextSeq++ } : null,
   };
 }
@@ -47,6 +54,12 @@ export function useWorkspace() {
 
   const openDocuments = useCallback((ids: string[]) => {
     setState({ panes: ids.slice(0, MAX_PANES).map((id) => makePane(id)), active: 0 });
+  }, []);
+
+  /** Opens passages side by side (one pane each, up to four), each outlined and scrolled into view. */
+  const openPassages = useCallback((passages: readonly Passage[], note: string) => {
+    const panes = passages.slice(0, MAX_PANES).map((passage) => makePane(passage.docId, [passage], 'current', note));
+    setState({ panes, active: 0 });
   }, []);
 
   const openDocument = useCallback((id: string, options: OpenOptions = {}) => {
@@ -81,8 +94,8 @@ export function useWorkspace() {
   }, []);
 
   return useMemo(
-    () => ({ state, openDocuments, openDocument, choose, close, add, activate }),
-    [state, openDocuments, openDocument, choose, close, add, activate],
+    () => ({ state, openDocuments, openPassages, openDocument, choose, close, add, activate }),
+    [state, openDocuments, openPassages, openDocument, choose, close, add, activate],
   );
 }
 

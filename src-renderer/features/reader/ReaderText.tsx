@@ -32,7 +32,7 @@ export const ReaderText = memo(function ReaderText({ view, marks, showHidden }: 
 function Run({ segment, text }: { segment: Segment; text: string }) {
   if (segment.kinds.length === 0) return <span data-at={segment.start}>{text}</span>;
   return (
-    <mark data-at={segment.start} className={segment.kinds.map((kind) => `mark-${kind}`).join(' ')} title={segment.notes.join('\n') || undefined}>
+    <mark data-at={segment.start} className={[...segment.kinds.map((kind) => `mark-${kind}`), ...segment.tones].join(' ')} title={segment.notes.join('\n') || undefined}>
       {text}
     </mark>
   );

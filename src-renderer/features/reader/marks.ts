@@ -1,7 +1,7 @@
-/** Marks over the reading text (search hits, related and shared passages) and the runs they cut a paragraph into. */
+/** Marks over the reading text (quotes, search hits, related and shared passages) and the runs they cut a paragraph into. */
 
 /** Why a stretch of text is marked. */
-export type MarkKind = 'hit' | 'related' | 'shared' | 'current';
+export type MarkKind = 'quote' | 'hit' | 'related' | 'shared' | 'current';
 
 /** A marked range of the reading text, [start, end), with an optional explanation shown on hover. */
 export interface Mark {
@@ -9,6 +9,8 @@ export interface Mark {
   end: number;
   kind: MarkKind;
   note?: string;
+  /** An extra CSS class for the run (a quote's speaker colour). */
+  tone?: string;
 }
 
 /** A run of a paragraph whose marks are all the same. */
@@ -17,15 +19,16 @@ export interface Segment {
   end: number;
   kinds: MarkKind[];
   notes: string[];
+  tones: string[];
 }
 
 /** The order marks are layered in, weakest first (the CSS paints later kinds over earlier ones). */
-const LAYERS: readonly MarkKind[] = ['shared', 'related', 'hit', 'current'];
+const LAYERS: readonly MarkKind[] = ['quote', 'shared', 'related', 'hit', 'current'];
 
 /** Cuts [start, end) into runs at every mark boundary, each run listing the marks that cover it. */
 export function segmentsOf(start: number, end: number, marks: readonly Mark[]): Segment[] {
   const inside = marks.filter((mark) => mark.end > start && mark.start < end && mark.end > mark.start);
-  if (inside.length === 0) return [{ start, end, kinds: [], notes: [] }];
+  if (inside.length === 0) return [{ start, end, kinds: [], notes: [], tones: [] }];
   const cuts = new Set<number>([start, end]);
   for (const mark of inside) {
     cuts.add(Math.max(start, mark.start));
@@ -39,9 +42,12 @@ export function segmentsOf(start: number, end: number, marks: readonly Mark[]): 
     const covering = inside.filter((mark) => mark.start <= from && mark.end >= to);
     const kinds = LAYERS.filter((kind) => covering.some((mark) => mark.kind === kind));
     const notes = [...new Set(covering.flatMap((mark) => (mark.note ? [mark.note] : [])))];
+    // A run inside two quotes takes the first one's colour.
+    const tones = covering.flatMap((mark) => (mark.tone ? [mark.tone] : [])).slice(0, 1);
     const previous = segments.at(-1);
-    if (previous && previous.kinds.join() === kinds.join() && previous.notes.join() === notes.join()) previous.end = to;
-    else segments.push({ start: from, end: to, kinds, notes });
+    const same = previous && previous.kinds.join() === kinds.join() && previous.notes.join() === notes.join() && previous.tones.join() === tones.join();
+    if (same) previous.end = to;
+    else segments.push({ start: from, end: to, kinds, notes, tones });
   }
   return segments;
 }

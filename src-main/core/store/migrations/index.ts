@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { initialSchema } from './001-initial';
+import { quotesSchema } from './002-quotes';
 
 /** Every migration in order; append new ones, never edit or reorder applied ones. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, quotesSchema];

@@ -1,0 +1,166 @@
+/** Names in a document: capitalized sequences, titles stripped, surnames mapped to the full names they belong to. */
+import { firstNameGender, GENDERED_TITLES, isFunctionWord, LEGAL_SUFFIXES, ORGANIZATION_WORDS, TITLES } from './lexicon';
+
+/** A capitalized word sequence and where it is. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  words: string[];
+  possessive: boolean;
+}
+
+/** A person or organization the document names. */
+export interface NamedEntity {
+  name: string;
+  kind: 'person' | 'organization';
+  gender: 'f' | 'm' | null;
+  /** The title words seen before the name ("mayor", "president"). */
+  titles: string[];
+}
+
+const NAME_PATTERN = /\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|de|van|von|da|del|der|la|le|bin|al))*/gu;
+const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gov.', 'sen.', 'rep.', 'gen.', 'u.s.', 'u.k.']);
+
+function cleanWord(word: string): { word: string; possessive: boolean } {
+  let value = word;
+  let possessive = false;
+  if (/['’]s$/u.test(value)) {
+    value = value.slice(0, -2);
+    possessive = true;
+  } else if (/s['’]$/u.test(value)) {
+    value = value.slice(0, -1);
+    possessive = true;
+  }
+  if (value.endsWith('.') && value.length > 2 && !ABBREVIATIONS.has(value.toLowerCase())) value = value.slice(0, -1);
+  return { word: value, possessive };
+}
+
+/** Capitalized sequences in `text[from, to)`, leading function words ("The", "If", "When") removed. */
+export function nameSpans(text: string, from = 0, to = text.length): NameSpan[] {
+  const spans: NameSpan[] = [];
+  const slice = text.slice(from, to);
+  for (const match of slice.matchAll(NAME_PATTERN)) {
+    const raw = match[0].split(/[ \u00a0]+/u);
+    let offset = from + (match.index ?? 0);
+    let first = 0;
+    while (first < raw.length && isFunctionWord(cleanWord(raw[first] as string).word)) {
+      offset += (raw[first] as string).length + 1;
+      first += 1;
+    }
+    if (first >= raw.length) continue;
+    const words: string[] = [];
+    let possessive = false;
+    let end = offset;
+    for (const piece of raw.slice(first)) {
+      const cleaned = cleanWord(piece);
+      words.push(cleaned.word);
+      end += piece.length + 1;
+      if (cleaned.possessive) {
+        possessive = true;
+        break;
+      }
+    }
+    spans.push({ start: offset, end: end - 1, words, possessive });
+  }
+  return spans;
+}
+
+/** Splits leading titles from a name: "US President Donald Trump" → titles ["president"], name ["Donald", "Trump"]. */
+export function stripTitles(words: readonly string[]): { titles: string[]; name: string[] } {
+  let last = -1;
+  for (let index = 0; index < words.length - 1; index += 1) {
+    if (TITLES.has((words[index] as string).toLowerCase())) last = index;
+  }
+  const titles = words.slice(0, last + 1).map((word) => word.toLowerCase()).filter((word) => TITLES.has(word));
+  return { titles, name: words.slice(last + 1) };
+}
+
+/** True when the name's last word marks an organization. */
+export function isOrganizationName(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  return ORGANIZATION_WORDS.has(last.toLowerCase()) || (words.length === 1 && last.length > 1 && last === last.toUpperCase() && /^\p{Lu}+$/u.test(last));
+}
+
+/** An organization's display name: legal suffix ("Inc.") dropped. */
+export function organizationName(words: readonly string[]): string {
+  const kept = [...words];
+  while (kept.length > 1 && LEGAL_SUFFIXES.has((kept[kept.length - 1] as string).toLowerCase())) kept.pop();
+  return kept.join(' ');
+}
+
+function titleCase(word: string): string {
+  if (!/^\p{Lu}[\p{Lu}'’\-.]+$/u.test(word)) return word;
+  return word.toLowerCase().replace(/(^|[-'’])\p{Ll}/gu, (letter) => letter.toUpperCase());
+}
+
+/** The people and organizations of one document, with a surname index. */
+export class NameRegistry {
+  private readonly people = new Map<string, NamedEntity>();
+  private readonly surnames = new Map<string, Set<string>>();
+  private readonly byTitle = new Map<string, Set<string>>();
+
+  /** Records a person's full name (two words or more) with its titles. */
+  addPerson(words: readonly string[], titles: readonly string[]): void {
+    const name = words.map(titleCase).join(' ');
+    if (words.length < 2) return;
+    const first = words[0] as string;
+    const gender = titles.map((title) => GENDERED_TITLES.get(title)).find((value) => value !== undefined)
+      ?? toGender(firstNameGender(first));
+    const known = this.people.get(name);
+    if (known === undefined) this.people.set(name, { name, kind: 'person', gender, titles: [...titles] });
+    else for (const title of titles) if (!known.titles.includes(title)) known.titles.push(title);
+    const surname = (words[words.length - 1] as string).toLowerCase();
+    const set = this.surnames.get(surname) ?? new Set<string>();
+    set.add(name);
+    this.surnames.set(surname, set);
+    for (const title of titles) {
+      const holders = this.byTitle.get(title) ?? new Set<string>();
+      holders.add(name);
+      this.byTitle.set(title, holders);
+    }
+  }
+
+  /** The canonical full name for a mention ("Roe", "Mayor Jane Roe", "RUIZ"), or the mention itself, title-stripped. */
+  canonical(words: readonly string[]): string {
+    const { name } = stripTitles(words);
+    const cased = name.map(titleCase);
+    const last = (cased[cased.length - 1] ?? '').toLowerCase();
+    const candidates = [...(this.surnames.get(last) ?? [])];
+    if (cased.length === 1 && candidates.length === 1) return candidates[0] as string;
+    if (cased.length >= 2) {
+      const firstWord = cased[0] as string;
+      const match = candidates.filter((candidate) => candidate.startsWith(firstWord)).sort((a, b) => b.length - a.length)[0];
+      if (match !== undefined) return match;
+    }
+    return cased.join(' ');
+  }
+
+  /** The person a role noun points to ("the mayor"), when exactly one person carries that title. */
+  holderOf(title: string): string | null {
+    const holders = this.byTitle.get(title.toLowerCase());
+    return holders !== undefined && holders.size === 1 ? ([...holders][0] as string) : null;
+  }
+
+  /** The recorded person, if any. */
+  person(name: string): NamedEntity | undefined {
+    return this.people.get(name);
+  }
+
+  /** True when the single word is a known surname. */
+  isSurname(word: string): boolean {
+    return this.surnames.has(word.toLowerCase());
+  }
+}
+
+function toGender(value: 'f' | 'm' | 'x' | null): 'f' | 'm' | null {
+  return value === 'f' || value === 'm' ? value : null;
+}
+
+/** True when a name span (titles stripped) looks like a person: a title before it, or a known first name. */
+export function looksLikePerson(words: readonly string[]): boolean {
+  const { titles, name } = stripTitles(words);
+  if (name.length === 0 || isOrganizationName(name)) return false;
+  if (titles.length > 0) return true;
+  return name.length >= 2 && name.length <= 4 && firstNameGender(name[0] as string) !== null;
+}

@@ -1,0 +1,124 @@
+/** Attribution: the cue verb before or after a quote, its subject or object, resolved to a canonical speaker. */
+import { cueLength } from './cue-verbs';
+import { describe, nameValue, resolveDefinite, resolvePronoun, type DocumentModel } from './mentions';
+import type { MarkedSpan } from './quote-marks';
+import { looksLikePerson, nameSpans } from './names';
+import { classifyPart, objectPhrase, subjectOfCue, type SpeakerPhrase } from './phrases';
+import { sentenceEnd, sentenceStart } from './sentences';
+
+/** A quote's attributed speaker and whether a cue verb names it. */
+export interface Attribution {
+  speaker: string | null;
+  cued: boolean;
+}
+
+const PLATFORMS = /\b(Reddit|Twitter|X|Facebook|TikTok|Instagram|YouTube|Threads|Bluesky)\b/gu;
+
+interface Word {
+  text: string;
+  at: number;
+}
+
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu)) {
+    words.push({ text: match[0].replace(/\.$/u, ''), at: from + (match.index ?? 0) });
+  }
+  return words;
+}
+
+/** Resolves a phrase to a speaker string: pronouns and definite descriptions point back; names become canonical. */
+export function resolvePhrase(model: DocumentModel, text: string, phrase: SpeakerPhrase): string | null {
+  if (phrase.type === 'pronoun') return resolvePronoun(model, phrase.word, phrase.at);
+  if (phrase.type === 'name') return nameValue(model.registry, phrase.words, phrase.person).value;
+  if (phrase.type === 'description') {
+    if (phrase.determiner === 'the' || phrase.determiner === 'its') return resolveDefinite(model, phrase.head, phrase.at);
+    return describe(phrase.determiner, phrase.words);
+  }
+  const window = text.slice(Math.max(0, phrase.at - 800), phrase.at);
+  const platform = [...window.matchAll(PLATFORMS)].pop()?.[1];
+  if (platform === undefined) return null;
+  return phrase.word === 'one' ? `a ${platform} user` : `another ${platform} user`;
+}
+
+/** A cue after the closing mark: "…,” she said", "…,” said Lena Roe, who…", "…,” according to the company". */
+export function attributionAfter(text: string, span: MarkedSpan, model: DocumentModel): string | null | undefined {
+  let from = span.close + 1;
+  while (from < text.length && /[,.!?;:…—–\s"”’»]/u.test(text[from] as string) && text[from] !== '\n') from += 1;
+  const inner = text.slice(span.start, span.end);
+  const first = text[from];
+  if (first === undefined || (/[.!?…]['’"”]*$/u.test(inner) && /\p{Lu}/u.test(first))) return undefined;
+  let to = sentenceEnd(text, from, 250);
+  const nextMark = text.slice(from, to).search(/[“"«]/u);
+  if (nextMark >= 0) to = from + nextMark;
+  const words = wordsIn(text, from, to);
+  const lowered = words.map((word) => word.text.toLowerCase());
+  for (let index = 0; index < Math.min(words.length, 9); index += 1) {
+    const length = cueLength(lowered, index);
+    if (length === 0) continue;
+    const cue = words[index] as Word;
+    const after = words[index + length - 1] as Word;
+    const phrase = index === 0
+      ? objectPhrase(text, after.at + after.text.length, to)
+      : classifyPart(text, from, cue.at);
+    if (phrase === null) return undefined;
+    return resolvePhrase(model, text, phrase);
+  }
+  return undefined;
+}
+
+/** A cue before the opening mark in the same sentence: "Sheinbaum stated, “…", "One said, “…". */
+export function attributionBefore(text: string, span: MarkedSpan, model: DocumentModel, floor: number, partial: boolean): string | null | undefined {
+  const start = Math.max(floor, sentenceStart(text, span.open, 400));
+  const words = wordsIn(text, start, span.open);
+  const lowered = words.map((word) => word.text.toLowerCase());
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const length = cueLength(lowered, index);
+    if (length === 0) continue;
+    const cue = words[index] as Word;
+    const last = words[index + length - 1] as Word;
+    const between = text.slice(last.at + last.text.length, span.open);
+    if (!partial && (between.length > 80 || !/^(?:[^“"«]*[,:]\s*|\s*)$/u.test(between))) return undefined;
+    if (partial) {
+      const near = personNear(text, model, last.at + last.text.length, span.open);
+      if (near !== undefined) return near;
+    }
+    const phrase = subjectOfCue(text, start, cue.at) ?? objectPhrase(text, last.at + last.text.length, span.open);
+    if (phrase !== null) return resolvePhrase(model, text, phrase);
+    return partial ? firstPersonIn(text, model, start, span.open) : undefined;
+  }
+  return undefined;
+}
+
+/** The person mention nearest before `to` in [from, to): a name that looks like a person or a personal pronoun. */
+function personNear(text: string, model: DocumentModel, from: number, to: number): string | null | undefined {
+  const words = wordsIn(text, from, to);
+  const names = nameSpans(text, from, to).filter((span) => looksLikePerson(span.words) || (span.words.length === 1 && model.registry.isSurname(span.words[0] as string)));
+  const lastName = names[names.length - 1];
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const word = words[index] as Word;
+    if (lastName !== undefined && word.at < lastName.end) return model.registry.canonical(lastName.words);
+    const lower = word.text.toLowerCase();
+    if (['he', 'she', 'his', 'her', 'him'].includes(lower)) return resolvePronoun(model, lower, word.at);
+  }
+  return lastName === undefined ? undefined : model.registry.canonical(lastName.words);
+}
+
+/** The first person mentioned in [from, to), a pronoun resolved, or null. */
+function firstPersonIn(text: string, model: DocumentModel, from: number, to: number): string | null {
+  const names = nameSpans(text, from, to).filter((span) => looksLikePerson(span.words) || (span.words.length === 1 && model.registry.isSurname(span.words[0] as string)));
+  for (const word of wordsIn(text, from, to)) {
+    const first = names[0];
+    if (first !== undefined && word.at >= first.start) return model.registry.canonical(first.words);
+    const lower = word.text.toLowerCase();
+    if (['he', 'she', 'his', 'her'].includes(lower)) return resolvePronoun(model, lower, word.at);
+  }
+  return null;
+}
+
+/** True when the sentence before the opening mark holds a cue word (speech is being reported). */
+export function sentenceHasCue(text: string, span: MarkedSpan): boolean {
+  const start = sentenceStart(text, span.open, 300);
+  const lowered = wordsIn(text, start, span.open).map((word) => word.text.toLowerCase());
+  return lowered.some((_, index) => cueLength(lowered, index) > 0);
+}

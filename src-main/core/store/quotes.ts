@@ -1,0 +1,81 @@
+import { statement, type Connection } from './database';
+import type { QuoteKind } from '../../contract/quotes';
+
+/** A quote as stored beside its document: offsets of its words in the reading text, speaker and kind. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  kind: QuoteKind;
+}
+
+/** A stored quote with what lists and clusters show of its document (effective published date). */
+export interface QuoteRecord extends QuoteSpan {
+  documentRowid: number;
+  ordinal: number;
+  docId: string;
+  path: string;
+  published: string | null;
+}
+
+/** Which quotes to list: all, one document's, or one story's. */
+export interface QuoteScope {
+  documentRowid?: number;
+  storyRowid?: number;
+}
+
+/** The public id of a stored quote: its document's id and its ordinal. */
+export function quoteIdOf(record: Pick<QuoteRecord, 'docId' | 'ordinal'>): string {
+  return `${record.docId}:${record.ordinal}`;
+}
+
+/** Adds a new document's quotes: one prepared insert per quote (the writer's whole added cost). */
+export function insertQuotes(db: Connection, documentRowid: number, quotes: readonly QuoteSpan[]): void {
+  const insert = statement(db, 'INSERT INTO quotes (document_rowid, ordinal, start, end, text, speaker, kind) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  quotes.forEach((quote, ordinal) => insert.run(documentRowid, ordinal, quote.start, quote.end, quote.text, quote.speaker, quote.kind));
+}
+
+/** Replaces a document's quotes with those found in the reading text whose hash is given, marking them current. */
+export function replaceQuotes(db: Connection, documentRowid: number, quotes: readonly QuoteSpan[], textHash: string): void {
+  statement(db, 'DELETE FROM quotes WHERE document_rowid = ?').run(documentRowid);
+  insertQuotes(db, documentRowid, quotes);
+  statement(db, 'UPDATE documents SET quotes_text_hash = ? WHERE rowid = ?').run(textHash, documentRowid);
+}
+
+/** Documents (in a scope) whose quotes were not yet found in their current reading text. */
+export function documentsWithStaleQuotes(db: Connection, scope: QuoteScope = {}): { rowid: number; text: string; textHash: string }[] {
+  const select = `SELECT d.rowid AS rowid, d.reading_text AS text, d.text_hash AS textHash FROM documents d
+    WHERE d.quotes_text_hash IS NOT d.text_hash`;
+  if (scope.documentRowid !== undefined) return statement(db, `${select} AND d.rowid = ?`).all(scope.documentRowid) as never;
+  if (scope.storyRowid !== undefined) {
+    return statement(db, `${select} AND d.rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)`).all(scope.storyRowid) as never;
+  }
+  return statement(db, select).all() as never;
+}
+
+const PUBLISHED = `CASE WHEN EXISTS (SELECT 1 FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = 'published')
+  THEN (SELECT o.value FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = 'published') ELSE d.published END`;
+
+const RECORD_SELECT = `SELECT q.document_rowid AS documentRowid, q.ordinal AS ordinal, q.start AS start, q.end AS end, q.text AS text,
+  q.speaker AS speaker, q.kind AS kind, d.id AS docId, d.path AS path, ${PUBLISHED} AS published
+  FROM quotes q JOIN documents d ON d.rowid = q.document_rowid`;
+
+/** Stored quotes in text order per document (documents by path), for the whole library, one document or one story. */
+export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): QuoteRecord[] {
+  const order = 'ORDER BY d.path, q.start, q.ordinal';
+  if (scope.documentRowid !== undefined) {
+    return statement(db, `${RECORD_SELECT} WHERE q.document_rowid = ? ${order}`).all(scope.documentRowid) as QuoteRecord[];
+  }
+  if (scope.storyRowid !== undefined) {
+    return statement(db, `${RECORD_SELECT} WHERE q.document_rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?) ${order}`)
+      .all(scope.storyRowid) as QuoteRecord[];
+  }
+  return statement(db, `${RECORD_SELECT} ${order}`).all() as QuoteRecord[];
+}
+
+/** The stored quote that overlaps [start, end) of a document the most, or undefined. */
+export function quoteOverlapping(db: Connection, documentRowid: number, start: number, end: number): QuoteRecord | undefined {
+  return statement(db, `${RECORD_SELECT} WHERE q.document_rowid = ? AND q.start < ? AND q.end > ?
+    ORDER BY min(q.end, ?) - max(q.start, ?) DESC, q.start LIMIT 1`).get(documentRowid, end, start, end, start) as QuoteRecord | undefined;
+}
