@@ -1,28 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { detectBoilerplate } from '../../src-main/core/extract/boilerplate';
+import { normalizedSeed } from '../support/seed-text';
 import type { BoilerplateSpan } from '../../src-main/core/extract/types';
 
-const seedsFolder = new URL('../../seeds/', import.meta.url);
-
-/** Normalizes like the extractor does: NFC, LF, trimmed lines, at most one blank line, trimmed text. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function seed(prefix: string): string {
-  const name = readdirSync(seedsFolder).find((file) => file.startsWith(prefix) && file.endsWith('.txt'));
-  assert.ok(name, `seed ${prefix} exists`);
-  return normalize(readFileSync(new URL(name, seedsFolder), 'utf8'));
+  return normalizedSeed(prefix);
 }
 
 /** The reason of the span covering the first occurrence of `fragment`, or undefined when no span covers it. */

@@ -1,28 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import { detectBoilerplate } from '../../src-main/core/extract/boilerplate';
 import { metadataFromText } from '../../src-main/core/extract/text-metadata';
+import { normalizedSeed } from '../support/seed-text';
 import type { DocumentMetadata } from '../../src-main/core/extract/types';
 
-const seedsFolder = new URL('../../seeds/', import.meta.url);
-
-/** Normalizes like the extractor does: NFC, LF, trimmed lines, at most one blank line, trimmed text. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function metadataOfSeed(prefix: string): DocumentMetadata {
-  const name = readdirSync(seedsFolder).find((file) => file.startsWith(prefix) && file.endsWith('.txt'));
-  assert.ok(name, `seed ${prefix} exists`);
-  const raw = normalize(readFileSync(new URL(name, seedsFolder), 'utf8'));
+  const raw = normalizedSeed(prefix);
   return metadataFromText(raw, detectBoilerplate(raw));
 }
 

@@ -6,6 +6,7 @@
  * Pairs are never all compared: variants are found by prefix filtering on rare words (each quote is indexed under its
  * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest word.
  */
+import { commonWordCount } from './word-diff';
 
 /** Word similarity from which two quotes are variants of one. */
 export const VARIANT_SIMILARITY = 0.8;
@@ -124,21 +125,7 @@ function sharedWordCount(words: Int32Array, budget: Int32Array): number {
 
 /** Whether two word lists (both ≥ VARIANT_MINIMUM words) have a word similarity ≥ VARIANT_SIMILARITY. */
 function areVariants(first: Int32Array, second: Int32Array): boolean {
-  return (2 * commonLength(first, second)) / (first.length + second.length) >= VARIANT_SIMILARITY;
-}
-
-/** Longest common subsequence of two identifier lists. */
-function commonLength(first: Int32Array, second: Int32Array): number {
-  let previous = new Int32Array(second.length + 1);
-  let current = new Int32Array(second.length + 1);
-  for (let row = 1; row <= first.length; row++) {
-    const word = first[row - 1];
-    for (let column = 1; column <= second.length; column++) {
-      current[column] = word === second[column - 1] ? previous[column - 1]! + 1 : Math.max(previous[column]!, current[column - 1]!);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[second.length]!;
+  return (2 * commonWordCount(first, second)) / (first.length + second.length) >= VARIANT_SIMILARITY;
 }
 
 /** Whether `inner` occurs as a contiguous run of `outer`. */

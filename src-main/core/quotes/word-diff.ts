@@ -10,8 +10,8 @@ export function quoteWords(text: string): string[] {
   return tokenizeWords(text).map((token) => token.word);
 }
 
-/** Length of the longest common subsequence of two word lists (two rolling rows: no table kept). */
-export function commonWordCount(first: readonly string[], second: readonly string[]): number {
+/** Length of the longest common subsequence of two word (or word-id) lists (two rolling rows: no table kept). */
+export function commonWordCount<Word>(first: ArrayLike<Word>, second: ArrayLike<Word>): number {
   if (first.length === 0 || second.length === 0) return 0;
   let previous = new Int32Array(second.length + 1);
   let current = new Int32Array(second.length + 1);
