@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { createHash } from 'node:crypto';
-import type { Connection } from '../store/database';
+import { statement, type Connection } from '../store/database';
 import { findStory } from '../store/stories';
 import { splitPassages, type Passage } from './passages';
 
@@ -25,20 +25,31 @@ export interface StoryIndex {
 /** Fields of each passage in the lunr index: its text, plus its document's metadata for field queries. */
 export const PASSAGE_FIELDS = ['title', 'outlet', 'byline', 'text'] as const;
 
-/** Loads a story's documents with effective metadata and reading text. */
-function storyDocuments(db: Connection, storyRowid: number): (StoryDocument & { text_hash: string })[] {
-  return db.prepare(`SELECT d.id AS id, d.path AS path, c.title AS title, c.outlet AS outlet, c.byline AS byline,
-      d.reading_text AS text, d.text_hash AS text_hash
-    FROM story_documents sd JOIN documents d ON d.rowid = sd.document_rowid
-    JOIN document_index_content c ON c.rowid = d.rowid
-    WHERE sd.story_rowid = ? ORDER BY d.id`).all(storyRowid) as (StoryDocument & { text_hash: string })[];
+/** What a story's passage index depends on, per member: id, text hash and the metadata it indexes (no text). */
+interface MemberKey {
+  id: string;
+  text_hash: string;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
 }
 
-/** What the index depends on: member ids, their text hashes and the metadata fields it indexes. */
-function fingerprintOf(documents: readonly (StoryDocument & { text_hash: string })[]): string {
+const MEMBERS = `FROM story_documents sd JOIN documents d ON d.rowid = sd.document_rowid
+    JOIN document_index_content c ON c.rowid = d.rowid WHERE sd.story_rowid = ? ORDER BY d.id`;
+
+/** The fingerprint of a story's index, read without loading any reading text (runs on every story search). */
+function fingerprintOf(db: Connection, storyRowid: number): string {
+  const members = statement(db, `SELECT d.id AS id, d.text_hash AS text_hash, c.title AS title, c.outlet AS outlet,
+    c.byline AS byline ${MEMBERS}`).all(storyRowid) as MemberKey[];
   const hash = createHash('sha256');
-  for (const doc of documents) hash.update(JSON.stringify([doc.id, doc.text_hash, doc.title, doc.outlet, doc.byline]));
+  for (const doc of members) hash.update(JSON.stringify([doc.id, doc.text_hash, doc.title, doc.outlet, doc.byline]));
   return hash.digest('hex');
+}
+
+/** Loads a story's documents with effective metadata and reading text (only when its index must be loaded or built). */
+function storyDocuments(db: Connection, storyRowid: number): StoryDocument[] {
+  return statement(db, `SELECT d.id AS id, d.path AS path, c.title AS title, c.outlet AS outlet, c.byline AS byline,
+    d.reading_text AS text ${MEMBERS}`).all(storyRowid) as StoryDocument[];
 }
 
 /** Builds a lunr index over the passages of a story's documents, keeping term positions for highlighting. */
@@ -73,13 +84,12 @@ export function createStoryIndexCache(db: Connection) {
     get(story: string): StoryIndex | undefined {
       const storyRowid = findStory(db, story);
       if (storyRowid === undefined) return undefined;
-      const documents = storyDocuments(db, storyRowid);
-      const fingerprint = fingerprintOf(documents);
+      const fingerprint = fingerprintOf(db, storyRowid);
       const cached = memory.get(storyRowid);
       if (cached?.fingerprint === fingerprint) return cached;
-      const byId = new Map(documents.map((doc) => [doc.id, doc as StoryDocument]));
-      const stored = db
-        .prepare('SELECT fingerprint, index_json, passages_json FROM story_passage_indexes WHERE story_rowid = ?')
+      const documents = storyDocuments(db, storyRowid);
+      const byId = new Map(documents.map((doc) => [doc.id, doc]));
+      const stored = statement(db, 'SELECT fingerprint, index_json, passages_json FROM story_passage_indexes WHERE story_rowid = ?')
         .get(storyRowid) as { fingerprint: string; index_json: string; passages_json: string } | undefined;
       let built: StoryIndex;
       if (stored?.fingerprint === fingerprint) {
@@ -91,7 +101,7 @@ export function createStoryIndexCache(db: Connection) {
         };
       } else {
         built = buildStoryIndex(documents, fingerprint);
-        db.prepare(`INSERT INTO story_passage_indexes (story_rowid, fingerprint, index_json, passages_json) VALUES (?, ?, ?, ?)
+        statement(db, `INSERT INTO story_passage_indexes (story_rowid, fingerprint, index_json, passages_json) VALUES (?, ?, ?, ?)
           ON CONFLICT (story_rowid) DO UPDATE SET fingerprint = excluded.fingerprint, index_json = excluded.index_json,
           passages_json = excluded.passages_json`).run(storyRowid, fingerprint, JSON.stringify(built.index), JSON.stringify(built.passages));
       }

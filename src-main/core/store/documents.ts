@@ -57,19 +57,8 @@ const SUMMARY_SELECT = `SELECT d.rowid AS rowid, d.id AS id, d.path AS path, ${e
      WHERE sd.document_rowid = d.rowid ORDER BY s.name)) AS stories
   FROM documents d`;
 
-interface SummaryRow {
-  rowid: number;
-  id: string;
-  path: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  byline: string | null;
-  url: string | null;
-  words: number;
-  missing: number;
-  stories: string;
-}
+/** A summary as SQLite returns it: stories as a JSON array, missing as 0/1. */
+type SummaryRow = Omit<DocumentSummary, 'stories'> & { rowid: number; missing: number; stories: string };
 
 function toSummary(row: SummaryRow): DocumentSummary & { missing: boolean } {
   return {
