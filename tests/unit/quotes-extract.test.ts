@@ -80,7 +80,7 @@ test('transcript turns carry the labelled speaker', () => {
 test('organizations speak; unnamed sources keep their description; weak evidence gives null', () => {
   const text = 'Acme Corp. cut 300 jobs. “We regret it,” the company said in a statement.\n\n“It was coming,” a former manager said.\n\n“Nobody knows what happens next.”';
   const quotes = extractQuotes(text);
-  assert.deepEqual(quotes.map((quote) => quote.speaker), ['Acme', 'a former manager', null]);
+  assert.deepEqual(quotes.map((quote) => quote.speaker), ['Acme Corp.', 'a former manager', null]);
 });
 
 test('extractQuotes: offsets in bounds, text equals slice, sorted, never throws', () => {

@@ -6,7 +6,7 @@ import { findMarkedSpans, type MarkedSpan } from './quote-marks';
 import { isScareQuote } from './scare-quotes';
 import { paragraphStart } from './sentences';
 import { attributionAfter, attributionBefore, sentenceHasCue } from './speakers';
-import { findTranscriptTurns } from './transcripts';
+import { findTranscriptTurns, type TranscriptTurn } from './transcripts';
 
 /** One quote found in a text: offsets of the words inside the marks, the speaker (or null) and the kind. */
 export interface ExtractedQuote {
@@ -28,6 +28,28 @@ function kindOf(text: string, span: MarkedSpan): QuoteKind {
   return 'partial';
 }
 
+/** A nickname between a first name and a surname: Robert “Bobby” Kline. The marks and the nickname are blanked
+ * (same length) so the name reads as one, and the span is never a quote. */
+const NICKNAME = /(?<=\p{Lu}[\p{L}\p{M}'’\-]+\.?[ \u00a0]+)[“"‘'«]\p{Lu}[\p{L}\p{M}.'’\- ]{0,24}?[”"’'»](?=[ \u00a0]+\p{Lu})/gu;
+
+/** The text with nicknames blanked out (offsets unchanged) and the ranges blanked. */
+function blankNicknames(text: string): { text: string; ranges: [number, number][] } {
+  const ranges: [number, number][] = [];
+  const blanked = text.replace(NICKNAME, (match, offset: number) => {
+    ranges.push([offset, offset + match.length]);
+    return ' '.repeat(match.length);
+  });
+  return { text: blanked, ranges };
+}
+
+/** True when the quote continues the sentence of the previous one through "and"/"but"/"or" with no new subject:
+ * "called the cuts “painful” and promised to restore hours “the moment the numbers allow it.”" */
+function continuesPrevious(text: string, previousClose: number, open: number): boolean {
+  const between = text.slice(previousClose + 1, open);
+  if (between.length > 160 || /[.!?]\s/u.test(between) || between.includes('\n')) return false;
+  return /^[\s,]*(?:and|but|or|then)\s+(?!(?:he|she|they|it|we|i)\b)(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b/u.test(between);
+}
+
 function attributeAll(text: string, spans: MarkedSpan[], model: DocumentModel): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   let previous: { quote: ExtractedQuote; span: MarkedSpan } | null = null;
@@ -42,6 +64,7 @@ function attributeAll(text: string, spans: MarkedSpan[], model: DocumentModel): 
     const adjacent = after !== undefined || (before !== undefined && /[,:]\s*$/u.test(text.slice(Math.max(0, span.open - 4), span.open)));
     if (isScareQuote(text, span.start, span.end, span.open, adjacent, sentenceHasCue(text, span))) continue;
     let speaker = after ?? before ?? null;
+    if (speaker === null && samePara && previous !== null && continuesPrevious(text, previous.span.close, span.open)) speaker = previous.quote.speaker;
     if (!cued && samePara && previous !== null && span.open - previous.span.close < 250) speaker = previous.quote.speaker;
     const quote: ExtractedQuote = { start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, kind };
     quotes.push(quote);
@@ -50,29 +73,37 @@ function attributeAll(text: string, spans: MarkedSpan[], model: DocumentModel): 
   return quotes;
 }
 
-function transcriptQuotes(text: string, model: DocumentModel): { quotes: ExtractedQuote[]; ranges: [number, number][] } {
-  const turns = findTranscriptTurns(text);
-  const quotes = turns.map((turn) => {
-    const words = turn.label === null ? [] : (nameSpans(turn.label)[0]?.words ?? []);
-    const speaker = words.length === 0 ? null : model.registry.canonical(words);
-    return { start: turn.start, end: turn.end, text: text.slice(turn.start, turn.end), speaker, kind: 'transcript' as const };
-  });
-  return { quotes, ranges: turns.map((turn) => [turn.start, turn.end] as [number, number]) };
+/** The person a role label ("ANCHOR", "HOST") stands for: the one person the text gives that title ("anchor Maria
+ * Delgado"), or null. */
+function roleHolder(model: DocumentModel, role: string | null): string | null {
+  return role === null ? null : model.registry.holderOf(role);
 }
 
-function extract(text: string): ExtractedQuote[] {
+function transcriptQuotes(text: string, turns: readonly TranscriptTurn[], model: DocumentModel): ExtractedQuote[] {
+  return turns.map((turn) => {
+    const words = turn.label === null ? [] : (nameSpans(turn.label)[0]?.words ?? []);
+    const speaker = words.length === 0 ? roleHolder(model, turn.role) : model.registry.canonical(words);
+    return { start: turn.start, end: turn.end, text: text.slice(turn.start, turn.end), speaker, kind: 'transcript' as const };
+  });
+}
+
+function extract(original: string): ExtractedQuote[] {
+  const nicknames = blankNicknames(original);
+  const text = nicknames.text;
   const turns = findTranscriptTurns(text);
   const turnRanges = turns.map((turn) => [turn.start, turn.end] as [number, number]);
   let turnIndex = 0;
   const spans = findMarkedSpans(text).filter((span) => {
     while (turnIndex < turnRanges.length && (turnRanges[turnIndex] as [number, number])[1] <= span.open) turnIndex += 1;
     const turn = turnRanges[turnIndex];
+    if (nicknames.ranges.some(([start, end]) => span.open >= start && span.open < end)) return false;
     return turn === undefined || span.open < turn[0];
   });
   const quoted = spans.map((span) => [span.start, span.end] as [number, number]);
   const model = buildModel(text, [...quoted, ...turnRanges].sort((left, right) => left[0] - right[0]));
   const quotes = attributeAll(text, spans, model);
-  if (turns.length > 0) quotes.push(...transcriptQuotes(text, model).quotes);
+  if (turns.length > 0) quotes.push(...transcriptQuotes(text, turns, model));
+  if (nicknames.ranges.length > 0) for (const quote of quotes) quote.text = original.slice(quote.start, quote.end);
   return quotes.sort((left, right) => left.start - right.start);
 }
 

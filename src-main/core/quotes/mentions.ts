@@ -1,6 +1,7 @@
 /** The document's speakers-to-be: people, organizations and unnamed sources with their positions, for back-reference. */
 import { isOrganizationName, looksLikePerson, NameRegistry, nameSpans, organizationName, stripTitles } from './names';
-import { objectPhrase, subjectOfCue, type SpeakerPhrase } from './phrases';
+import { TITLES } from './lexicon';
+import { ORGANIZATION_NOUNS, objectPhrase, subjectOfCue, type SpeakerPhrase } from './phrases';
 import { sentenceEnd, sentenceStart } from './sentences';
 
 /** One mention a pronoun or a definite description can point back to. */
@@ -23,11 +24,11 @@ export interface DocumentModel {
 
 const CUE_PATTERN = /\b(?:said|says|told|stated|added|asked|replied|wrote|tweeted|posted|argued|insisted|warned|announced|explained|noted|claimed|pointed out)\b/gu;
 
-/** A description's display text: "One resident" → "a resident", "Another Redditor" → "another Redditor". */
+/** A description's display text, as written but lowercased: "One resident" → "one resident", "A senior official" →
+ * "a senior official" (an unnamed source keeps its description). */
 export function describe(determiner: string, words: readonly string[]): string {
   const body = words.join(' ');
-  if (determiner === 'one' || determiner === 'a' || determiner === 'an') return `${/^[aeiou]/iu.test(body) ? 'an' : 'a'} ${body}`;
-  return `${determiner} ${body}`;
+  return `${determiner.toLowerCase()} ${body}`;
 }
 
 function insideQuote(quoted: readonly [number, number][], at: number): boolean {
@@ -46,7 +47,7 @@ function insideQuote(quoted: readonly [number, number][], at: number): boolean {
 /** Turns a name phrase into a mention value: canonical person, or organization display name. */
 export function nameValue(registry: NameRegistry, words: readonly string[], person: boolean): { value: string; kind: 'person' | 'organization' } {
   const { name } = stripTitles(words);
-  if (!person || isOrganizationName(name)) return { value: organizationName(name), kind: 'organization' };
+  if (!person || isOrganizationName(name)) return { value: registry.organization(organizationName(name)), kind: 'organization' };
   return { value: registry.canonical(words), kind: 'person' };
 }
 
@@ -55,8 +56,12 @@ export function buildModel(text: string, quoted: [number, number][]): DocumentMo
   const registry = new NameRegistry();
   const spans = nameSpans(text).filter((span) => !insideQuote(quoted, span.start));
   for (const span of spans) {
+    const stripped = stripTitles(span.words).name;
+    if (!span.possessive && isOrganizationName(stripped)) registry.addOrganization(organizationName(stripped));
     if (!looksLikePerson(span.words)) continue;
     const { titles, name } = stripTitles(span.words);
+    const roleBefore = /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 24), span.start))?.[1];
+    if (roleBefore !== undefined && TITLES.has(roleBefore)) titles.push(roleBefore);
     registry.addPerson(name, titles);
   }
   let lastCue = -Infinity;
@@ -80,7 +85,7 @@ export function buildModel(text: string, quoted: [number, number][]): DocumentMo
     if (span.possessive) continue;
     const { name } = stripTitles(span.words);
     if (isOrganizationName(name)) {
-      mentions.push({ at: span.start, value: organizationName(name), kind: 'organization', gender: null, head: (name[name.length - 1] ?? '').toLowerCase() });
+      mentions.push({ at: span.start, value: registry.organization(organizationName(name)), kind: 'organization', gender: null, head: (name[name.length - 1] ?? '').toLowerCase() });
       continue;
     }
     const person = looksLikePerson(span.words) || (name.length === 1 && registry.isSurname(name[0] as string));
@@ -90,12 +95,22 @@ export function buildModel(text: string, quoted: [number, number][]): DocumentMo
   }
   for (const match of cues) {
     const at = match.index ?? 0;
-    const phrase = subjectOfCue(text, sentenceStart(text, at, 200), at);
+    const phrase = subjectOfCue(text, Math.max(sentenceStart(text, at, 200), quoteEndBefore(quoted, at)), at);
     const mention = phrase === null ? null : mentionOf(registry, phrase);
     if (mention !== null) mentions.push(mention);
   }
   mentions.sort((left, right) => left.at - right.at);
   return { registry, mentions, quoted };
+}
+
+/** The end of the last quote before `at` (its closing mark included), or 0: a subject never starts inside a quote. */
+function quoteEndBefore(quoted: readonly [number, number][], at: number): number {
+  let end = 0;
+  for (const range of quoted) {
+    if (range[1] > at) break;
+    end = range[1] + 1;
+  }
+  return end;
 }
 
 function mentionOf(registry: NameRegistry, phrase: SpeakerPhrase): Mention | null {
@@ -130,11 +145,22 @@ export function resolvePronoun(model: DocumentModel, pronoun: string, at: number
   return null;
 }
 
-/** What a definite description ("the official", "the company", "the mayor") points back to, or null. */
-export function resolveDefinite(model: DocumentModel, head: string, at: number): string | null {
+/**
+ * What a definite description ("the official", "the company", "the mayor") points back to, or null. A description
+ * with modifiers ("the city clerk's office") that points back to nothing keeps its own words.
+ */
+export function resolveDefinite(model: DocumentModel, head: string, at: number, words: readonly string[] = [head]): string | null {
   const holder = model.registry.holderOf(head);
   if (holder !== null) return holder;
-  const organizationNoun = !['official', 'spokesperson', 'spokesman', 'spokeswoman', 'source', 'witness', 'resident', 'user'].includes(head);
+  if (words.length > 1) {
+    for (let index = lastBefore(model.mentions, at); index >= 0; index -= 1) {
+      const mention = model.mentions[index] as Mention;
+      if (at - mention.at > 3000) break;
+      if (mention.head === head) return mention.value;
+    }
+    return `the ${words.join(' ')}`;
+  }
+  const organizationNoun = ORGANIZATION_NOUNS.has(head);
   let fallback: string | null = null;
   for (let index = lastBefore(model.mentions, at); index >= 0; index -= 1) {
     const mention = model.mentions[index] as Mention;

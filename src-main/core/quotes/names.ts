@@ -18,7 +18,11 @@ export interface NamedEntity {
   titles: string[];
 }
 
-const NAME_PATTERN = /\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|de|van|von|da|del|der|la|le|bin|al))*/gu;
+/** A capitalized word: an abbreviation with inner dots ("U.S.", "U.N.") or a word with an optional final dot. */
+const NAME_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
+const NAME_PATTERN = new RegExp(String.raw`${NAME_WORD}(?:[ \u00a0]+(?:${NAME_WORD}|(?:de|van|von|da|del|der|la|le|bin|al)(?![\p{L}\p{M}'’\-])))*`, 'gu');
+/** Connectors inside organization names ("Ministry of Water Resources", "Centers for Disease Control"). */
+const ORGANIZATION_CONNECTORS = new Set(['of', 'for', 'on']);
 const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gov.', 'sen.', 'rep.', 'gen.', 'u.s.', 'u.k.']);
 
 function cleanWord(word: string): { word: string; possessive: boolean } {
@@ -35,8 +39,37 @@ function cleanWord(word: string): { word: string; possessive: boolean } {
   return { word: value, possessive };
 }
 
-/** Capitalized sequences in `text[from, to)`, leading function words ("The", "If", "When") removed. */
+/** Capitalized sequences in `text[from, to)`, leading function words ("The", "If", "When") removed; organization names
+ * joined across "of"/"for" ("Ministry of Water Resources") and after a possessive ("Kestan's Ministry of…"). */
 export function nameSpans(text: string, from = 0, to = text.length): NameSpan[] {
+  return joinOrganizationSpans(text, rawNameSpans(text, from, to));
+}
+
+/** Joins "Ministry" + "of" + "Water Resources" and "Kestan's" + "Ministry…" into one organization span. */
+function joinOrganizationSpans(text: string, spans: NameSpan[]): NameSpan[] {
+  const joined: NameSpan[] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined) {
+      const gap = text.slice(previous.end, span.start);
+      const connector = /^[ \u00a0]+(\p{Ll}+)[ \u00a0]+$/u.exec(gap)?.[1];
+      const lastWord = (previous.words[previous.words.length - 1] ?? '').toLowerCase();
+      if (!previous.possessive && connector !== undefined && ORGANIZATION_CONNECTORS.has(connector) && ORGANIZATION_WORDS.has(lastWord)) {
+        joined[joined.length - 1] = { start: previous.start, end: span.end, words: [...previous.words, connector, ...span.words], possessive: span.possessive };
+        continue;
+      }
+      if (previous.possessive && /^[ \u00a0]+$/u.test(gap) && isOrganizationName(span.words)) {
+        const owner = text.slice(previous.start, previous.end);
+        joined[joined.length - 1] = { start: previous.start, end: span.end, words: [owner, ...span.words], possessive: span.possessive };
+        continue;
+      }
+    }
+    joined.push(span);
+  }
+  return joined;
+}
+
+function rawNameSpans(text: string, from: number, to: number): NameSpan[] {
   const spans: NameSpan[] = [];
   const slice = text.slice(from, to);
   for (const match of slice.matchAll(NAME_PATTERN)) {
@@ -48,19 +81,20 @@ export function nameSpans(text: string, from = 0, to = text.length): NameSpan[] 
       first += 1;
     }
     if (first >= raw.length) continue;
-    const words: string[] = [];
-    let possessive = false;
+    let words: string[] = [];
+    let start = offset;
     let end = offset;
     for (const piece of raw.slice(first)) {
       const cleaned = cleanWord(piece);
       words.push(cleaned.word);
       end += piece.length + 1;
       if (cleaned.possessive) {
-        possessive = true;
-        break;
+        spans.push({ start, end: end - 1, words, possessive: true });
+        words = [];
+        start = end;
       }
     }
-    spans.push({ start: offset, end: end - 1, words, possessive });
+    if (words.length > 0) spans.push({ start, end: end - 1, words, possessive: false });
   }
   return spans;
 }
@@ -79,13 +113,20 @@ export function stripTitles(words: readonly string[]): { titles: string[]; name:
 export function isOrganizationName(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last === undefined) return false;
+  const connector = words.findIndex((word, index) => index > 0 && ORGANIZATION_CONNECTORS.has(word));
+  if (connector > 0 && ORGANIZATION_WORDS.has((words[connector - 1] as string).toLowerCase())) return true;
   return ORGANIZATION_WORDS.has(last.toLowerCase()) || (words.length === 1 && last.length > 1 && last === last.toUpperCase() && /^\p{Lu}+$/u.test(last));
 }
 
-/** An organization's display name: legal suffix ("Inc.") dropped. */
+/** An organization's display name, as the text writes it ("Harlow Appliances Inc."). */
 export function organizationName(words: readonly string[]): string {
-  const kept = [...words];
-  while (kept.length > 1 && LEGAL_SUFFIXES.has((kept[kept.length - 1] as string).toLowerCase())) kept.pop();
+  return words.join(' ');
+}
+
+/** The organization name without its legal suffix, to match "Harlow Appliances" with "Harlow Appliances Inc.". */
+function organizationKey(name: string): string {
+  const kept = name.toLowerCase().split(' ');
+  while (kept.length > 1 && LEGAL_SUFFIXES.has(kept[kept.length - 1] as string)) kept.pop();
   return kept.join(' ');
 }
 
@@ -99,6 +140,19 @@ export class NameRegistry {
   private readonly people = new Map<string, NamedEntity>();
   private readonly surnames = new Map<string, Set<string>>();
   private readonly byTitle = new Map<string, Set<string>>();
+  private readonly organizations = new Map<string, string>();
+
+  /** Records an organization's name as first written; later shorter forms ("Harlow Appliances") map to it. */
+  addOrganization(name: string): void {
+    const key = organizationKey(name);
+    const known = this.organizations.get(key);
+    if (known === undefined || name.length > known.length) this.organizations.set(key, name);
+  }
+
+  /** The organization's fullest written name ("Harlow Appliances" → "Harlow Appliances Inc."), or the name itself. */
+  organization(name: string): string {
+    return this.organizations.get(organizationKey(name)) ?? name;
+  }
 
   /** Records a person's full name (two words or more) with its titles. */
   addPerson(words: readonly string[], titles: readonly string[]): void {

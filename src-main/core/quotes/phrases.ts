@@ -16,6 +16,7 @@ const SKIP_STARTS = new Set([
   'in', 'at', 'on', 'during', 'when', 'while', 'after', 'before', 'as', 'meanwhile', 'however', 'asked', 'speaking',
   'if', 'for', 'with', 'since', 'later', 'earlier', 'last', 'this', 'under', 'unlike', 'citing', 'although', 'who',
   'which', 'whose', 'where', 'that', 'by', 'from', 'to', 'of', 'once', 'pressed', 'responding', 'writing', 'like',
+  'outside', 'inside', 'near', 'across', 'throughout', 'among', 'amid', 'despite', 'following', 'according', 'beyond',
 ]);
 const STOP_AFTER = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'during', 'when', 'after', 'as', 'who', 'whose', 'which', 'to', 'before', 'while', 'that']);
 
@@ -30,6 +31,11 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   'supporter', 'protester', 'protesters', 'investigator', 'investigators', 'mayor', 'judge', 'president', 'governor',
   'senator', 'coach', 'chief', 'defendant', 'victim', 'survivor', 'mother', 'father', 'owner', 'customer', 'poster',
   'viewer', 'reader', 'caller', 'passenger', 'soldier', 'player', 'captain', 'colleague', 'friend', 'activist',
+  'juror', 'jurors', 'parents', 'neighbours', 'neighbors', 'patient', 'patients', 'researcher', 'researchers',
+  'scientist', 'scientists', 'economist', 'economists', 'historian', 'professor', 'commuter', 'commuters', 'shopper',
+  'shoppers', 'tenant', 'tenants', 'landlord', 'veteran', 'volunteer', 'volunteers', 'organizer', 'organizers',
+  'negotiator', 'negotiators', 'delegate', 'delegates', 'lawmaker', 'lawmakers', 'legislator', 'councillor',
+  'councilor', 'trustee', 'administrator', 'official’s', 'agent', 'agents', 'guard', 'ranger', 'pilot', 'crew',
 ]);
 
 /** Generic nouns an organization is referred back to with ("the company", "the union"). */
@@ -38,6 +44,7 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
   'club', 'team', 'league', 'government', 'hospital', 'university', 'school', 'district', 'city', 'county',
   'network', 'bank', 'group', 'organization', 'organisation', 'campaign', 'commission', 'board', 'committee',
   'police', 'retailer', 'airline', 'manufacturer', 'maker', 'insurer', 'charity', 'foundation', 'party', 'broadcaster',
+  'office', 'bureau', 'court', 'regulator', 'watchdog', 'administration', 'embassy', 'consulate', 'prosecutor’s',
 ]);
 
 interface Word {

@@ -3,10 +3,15 @@
 const NAMING_BEFORE = /(?:so-called|dubbed|nicknamed|self-styled|self-described|titled|entitled|known(?:\s+\S+){0,3}\s+as|the\s+(?:word|words|term|phrase|label|slogan|hashtag)|branded)\s*$/iu;
 const MINOR_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'de', 'la', 'with', 'by', 'vs']);
 
+/** Nouns for works (books, films, shows…) that announce a title before or after its quotation marks. */
+const WORKS = String.raw`(?:book|books|memoir|novel|biography|film|movie|documentary|song|album|show|series|programme|program|podcast|play|poem|essay|episode|column|op-ed|headline|article|report|study|bill|act|campaign)`;
+const WORK_BEFORE = new RegExp(String.raw`(?:\b${WORKS}|\bcopies\s+of|\bcopy\s+of)\s*,?\s*$`, 'iu');
+const WORK_AFTER = new RegExp(String.raw`^[\s,”"»]*(?:an?|the|his|her|their|its)\s+(?:[\p{L}\-]+\s+){0,2}${WORKS}\b`, 'iu');
+
 /** True when every word of the span is capitalized (minor words aside) or a number: a title or a name. */
-export function isTitleLike(inner: string): boolean {
+export function isTitleLike(inner: string, maximumWords = 7): boolean {
   const words = inner.replace(/[,.;:!?]+$/u, '').split(/\s+/u).filter((word) => word !== '');
-  if (words.length === 0 || words.length > 7) return false;
+  if (words.length === 0 || words.length > maximumWords) return false;
   return words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && MINOR_WORDS.has(word.toLowerCase())));
 }
 
@@ -19,6 +24,7 @@ export function isScareQuote(text: string, start: number, end: number, open: num
   if (NAMING_BEFORE.test(before)) return true;
   const inner = text.slice(start, end);
   if (isTitleLike(inner) && !cued) return true;
+  if (isTitleLike(inner, 14) && (WORK_BEFORE.test(before) || WORK_AFTER.test(text.slice(end, end + 60)))) return true;
   const words = inner.split(/\s+/u).filter((word) => word !== '').length;
   return words <= 3 && !cued && !cueInSentence;
 }

@@ -1,5 +1,5 @@
 /** Attribution: the cue verb before or after a quote, its subject or object, resolved to a canonical speaker. */
-import { cueLength } from './cue-verbs';
+import { cueLength, isParticipleCue } from './cue-verbs';
 import { describe, nameValue, resolveDefinite, resolvePronoun, type DocumentModel } from './mentions';
 import type { MarkedSpan } from './quote-marks';
 import { looksLikePerson, nameSpans } from './names';
@@ -32,7 +32,8 @@ export function resolvePhrase(model: DocumentModel, text: string, phrase: Speake
   if (phrase.type === 'pronoun') return resolvePronoun(model, phrase.word, phrase.at);
   if (phrase.type === 'name') return nameValue(model.registry, phrase.words, phrase.person).value;
   if (phrase.type === 'description') {
-    if (phrase.determiner === 'the' || phrase.determiner === 'its') return resolveDefinite(model, phrase.head, phrase.at);
+    if (phrase.determiner === 'its') return resolveDefinite(model, phrase.head, phrase.at);
+    if (phrase.determiner === 'the') return resolveDefinite(model, phrase.head, phrase.at, phrase.words);
     return describe(phrase.determiner, phrase.words);
   }
   const window = text.slice(Math.max(0, phrase.at - 800), phrase.at);
@@ -80,9 +81,10 @@ export function attributionBefore(text: string, span: MarkedSpan, model: Documen
     const between = text.slice(last.at + last.text.length, span.open);
     if (!partial && (between.length > 80 || !/^(?:[^“"«]*[,:]\s*|\s*)$/u.test(between))) return undefined;
     if (partial) {
-      const near = personNear(text, model, last.at + last.text.length, span.open);
+      const near = personNear(text, model, last.at + last.text.length, span.open, takesPersonObject(cue.text));
       if (near !== undefined) return near;
     }
+    if (isParticipleCue(cue.text)) return mainSubject(text, model, start, cue.at);
     const phrase = subjectOfCue(text, start, cue.at) ?? objectPhrase(text, last.at + last.text.length, span.open);
     if (phrase !== null) return resolvePhrase(model, text, phrase);
     return partial ? firstPersonIn(text, model, start, span.open) : undefined;
@@ -90,8 +92,34 @@ export function attributionBefore(text: string, span: MarkedSpan, model: Documen
   return undefined;
 }
 
-/** The person mention nearest before `to` in [from, to): a name that looks like a person or a personal pronoun. */
-function personNear(text: string, model: DocumentModel, from: number, to: number): string | null | undefined {
+/** Cue verbs whose object is the person spoken to ("warned him that", "told Lena Roe that"), never the speaker. */
+const PERSON_OBJECT_CUES = new Set(['told', 'tells', 'warned', 'warns', 'asked', 'asks', 'urged', 'promised', 'reminded', 'assured', 'informed', 'telling', 'warning', 'promising']);
+
+function takesPersonObject(cue: string): boolean {
+  return PERSON_OBJECT_CUES.has(cue.toLowerCase());
+}
+
+/** The speaker of a participle cue: the subject of the sentence's main clause, i.e. its first comma part or the
+ * words before its first cue verb ("The official said X, calling…", "Robert Kline, a former…, defended the plan,
+ * saying…"). */
+function mainSubject(text: string, model: DocumentModel, start: number, cueAt: number): string | null {
+  const words = wordsIn(text, start, cueAt);
+  const lowered = words.map((word) => word.text.toLowerCase());
+  const firstCue = lowered.findIndex((_, index) => cueLength(lowered, index) > 0);
+  const comma = text.slice(start, cueAt).search(/[,;—]/u);
+  let end = comma < 0 ? cueAt : start + comma;
+  if (firstCue >= 0) end = Math.min(end, (words[firstCue] as Word).at);
+  const phrase = classifyPart(text, start, end);
+  return phrase === null ? null : resolvePhrase(model, text, phrase);
+}
+
+/** The person mention nearest before `to` in [from, to): a name that looks like a person or a personal pronoun.
+ * With `skipObject`, a name or pronoun right after the cue is the person addressed and is passed over. */
+function personNear(text: string, model: DocumentModel, from: number, to: number, skipObject = false): string | null | undefined {
+  if (skipObject) {
+    const object = /^\s*(?:him|her|them|me|us|\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3})(?=\s|,|$)/u.exec(text.slice(from, to));
+    if (object !== null) from += object[0].length;
+  }
   const words = wordsIn(text, from, to);
   const names = nameSpans(text, from, to).filter((span) => looksLikePerson(span.words) || (span.words.length === 1 && model.registry.isSurname(span.words[0] as string)));
   const lastName = names[names.length - 1];
@@ -99,7 +127,7 @@ function personNear(text: string, model: DocumentModel, from: number, to: number
     const word = words[index] as Word;
     if (lastName !== undefined && word.at < lastName.end) return model.registry.canonical(lastName.words);
     const lower = word.text.toLowerCase();
-    if (['he', 'she', 'his', 'her', 'him'].includes(lower)) return resolvePronoun(model, lower, word.at);
+    if (['he', 'she', 'his', 'her'].includes(lower)) return resolvePronoun(model, lower, word.at);
   }
   return lastName === undefined ? undefined : model.registry.canonical(lastName.words);
 }

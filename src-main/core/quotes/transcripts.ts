@@ -6,6 +6,8 @@ export interface TranscriptTurn {
   end: number;
   /** The speaker's name as labelled, or null for a role-only label ("INTERVIEWER", "Q"). */
   label: string | null;
+  /** The role word of a role-only label ("anchor", "host"), lowercase, so the reader can resolve it to a name. */
+  role: string | null;
 }
 
 const LABEL = /^([\p{Lu}][\p{L}\p{M}.'’\- ]{0,40}?)(?:\s*\(([^)\n]{1,40})\))?(?:,\s*([^:\n]{1,60}?))?:[ \t]+(\S[^\n]*)$/gmu;
@@ -36,8 +38,8 @@ export function findTranscriptTurns(text: string): TranscriptTurn[] {
   for (const candidate of candidates) {
     if (!isAllCaps(candidate.main) && (counts.get(candidate.main) ?? 0) < 2) continue;
     const name = candidate.inner ?? candidate.main;
-    const label = ROLES.has(name.toLowerCase()) ? null : name;
-    turns.push({ start: candidate.start, end: candidate.end, label });
+    const isRole = ROLES.has(name.toLowerCase());
+    turns.push({ start: candidate.start, end: candidate.end, label: isRole ? null : name, role: isRole ? name.toLowerCase() : null });
   }
   return turns.length >= 2 ? turns : [];
 }
