@@ -12,13 +12,15 @@ interface GoldQuote {
 }
 
 const fixtures = new URL('../fixtures/quotes/', import.meta.url);
+const holdouts = [new URL('../fixtures/quotes-holdout/', import.meta.url), new URL('../fixtures/quotes-holdout-2/', import.meta.url)];
 const seeds = new URL('../../seeds/', import.meta.url);
-const gold = JSON.parse(readFileSync(new URL('gold.json', fixtures), 'utf8')) as Record<string, GoldQuote[]>;
+const gold: Record<string, GoldQuote[]> = {};
+for (const folder of [fixtures, ...holdouts]) Object.assign(gold, JSON.parse(readFileSync(new URL('gold.json', folder), 'utf8')) as Record<string, GoldQuote[]>);
 
-/** The canonical reading text of a seed, as ingest computes it. */
-function readingText(name: string): string {
-  const outcome = extractDocument(readFileSync(new URL(name, seeds)), name);
-  assert.ok(outcome.ok, `seed ${name} extracts`);
+/** The canonical reading text of a file, as ingest computes it. */
+function readingText(name: string, folder: URL = seeds): string {
+  const outcome = extractDocument(readFileSync(new URL(name, folder)), name);
+  assert.ok(outcome.ok, `${name} extracts`);
   return composeReadingText(outcome.value.rawText, outcome.value.boilerplate);
 }
 
@@ -93,4 +95,13 @@ test('quote extraction meets the quality bar on the five seeds', () => {
   const names = readdirSync(seeds).filter((name) => /^\d{3}_.*\.txt$/u.test(name)).sort();
   assert.equal(names.length, 5);
   check('seeds', names.map((name) => [name, readingText(name)]));
+});
+
+test('quote extraction meets the quality bar on the hold-out sets (written without seeing the extractor)', () => {
+  for (const folder of holdouts) {
+    const names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
+    assert.ok(names.length >= 6, 'at least six hold-out articles');
+    for (const name of names) assert.ok(gold[name] !== undefined, `gold for ${name}`);
+    check(folder.pathname.split('/').filter(Boolean).pop() ?? 'hold-out', names.map((name) => [name, readingText(name, folder)]));
+  }
 });

@@ -7,6 +7,7 @@ import { isScareQuote } from './scare-quotes';
 import { paragraphStart } from './sentences';
 import { attributionAfter, attributionBefore, sentenceHasCue } from './speakers';
 import { findTranscriptTurns, type TranscriptTurn } from './transcripts';
+import { isCueVerb } from './cue-verbs';
 
 /** One quote found in a text: offsets of the words inside the marks, the speaker (or null) and the kind. */
 export interface ExtractedQuote {
@@ -47,7 +48,8 @@ function blankNicknames(text: string): { text: string; ranges: [number, number][
 function continuesPrevious(text: string, previousClose: number, open: number): boolean {
   const between = text.slice(previousClose + 1, open);
   if (between.length > 160 || /[.!?]\s/u.test(between) || between.includes('\n')) return false;
-  return /^[\s,]*(?:and|but|or|then)\s+(?!(?:he|she|they|it|we|i)\b)(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b/u.test(between);
+  const verb = /^[\s,]*(?:and|but|or|then)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b/u.exec(between)?.[1];
+  return verb !== undefined && (isCueVerb(verb) || /(?:ed|s)$/u.test(verb)) && !['he', 'she', 'they', 'it', 'we', 'his', 'this', 'its'].includes(verb);
 }
 
 function attributeAll(text: string, spans: MarkedSpan[], model: DocumentModel): ExtractedQuote[] {

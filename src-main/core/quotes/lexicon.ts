@@ -71,6 +71,22 @@ export const TITLES: ReadonlySet<string> = new Set([
   'engineer', 'analyst', 'host', 'anchor', 'correspondent', 'founder', 'spokesman', 'spokeswoman', 'spokesperson',
 ]);
 
+/** Role nouns compromise's lexicon lacks or tags otherwise, that news copy puts before names or uses for sources. */
+const EXTRA_ROLES = new Set([
+  'trustee', 'treasurer', 'executive', 'striker', 'midfielder', 'defender', 'goalkeeper', 'forward', 'librarian',
+  'shareholder', 'investor', 'spokesman', 'spokeswoman', 'spokesperson', 'senator', 'founder', 'coach', 'nurse',
+  'negotiator', 'volunteer', 'juror', 'councillor', 'councilor', 'commissioner', 'superintendent', 'regulator',
+]);
+
+/** True for a role noun ("minister", "trustee", "goalkeeper"): a title before a name, or the head of an unnamed
+ * source's description. Drawn from compromise's lexicon (its Actor tag) plus the house titles. */
+export function isRoleNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (TITLES.has(lower) || EXTRA_ROLES.has(lower)) return true;
+  const singular = lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+  return tagsOf(lower).includes('Actor') || (singular !== lower && (EXTRA_ROLES.has(singular) || tagsOf(singular).includes('Actor')));
+}
+
 /** Title words that tell a person's gender. */
 export const GENDERED_TITLES: ReadonlyMap<string, 'f' | 'm'> = new Map([
   ['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f'], ['king', 'm'], ['queen', 'f'],

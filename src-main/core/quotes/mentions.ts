@@ -1,6 +1,6 @@
 /** The document's speakers-to-be: people, organizations and unnamed sources with their positions, for back-reference. */
 import { isOrganizationName, looksLikePerson, NameRegistry, nameSpans, organizationName, stripTitles } from './names';
-import { TITLES } from './lexicon';
+import { isRoleNoun } from './lexicon';
 import { ORGANIZATION_NOUNS, objectPhrase, subjectOfCue, type SpeakerPhrase } from './phrases';
 import { sentenceEnd, sentenceStart } from './sentences';
 
@@ -58,12 +58,14 @@ export function buildModel(text: string, quoted: [number, number][]): DocumentMo
   for (const span of spans) {
     const stripped = stripTitles(span.words).name;
     if (!span.possessive && isOrganizationName(stripped)) registry.addOrganization(organizationName(stripped));
-    if (!looksLikePerson(span.words)) continue;
     const { titles, name } = stripTitles(span.words);
-    const roleBefore = /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 24), span.start))?.[1];
-    if (roleBefore !== undefined && TITLES.has(roleBefore)) titles.push(roleBefore);
+    const roleBefore = /(\p{Ll}+),?[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 24), span.start))?.[1];
+    const hasRole = roleBefore !== undefined && isRoleNoun(roleBefore) && name.length >= 2 && name.length <= 4 && !isOrganizationName(name);
+    if (!looksLikePerson(span.words) && !hasRole) continue;
+    if (hasRole && roleBefore !== undefined) titles.push(roleBefore);
     registry.addPerson(name, titles);
   }
+  const speakingSurnames = new Set<string>();
   let lastCue = -Infinity;
   const cues = [...text.matchAll(CUE_PATTERN)].filter((match) => {
     const at = match.index ?? 0;
@@ -78,7 +80,14 @@ export function buildModel(text: string, quoted: [number, number][]): DocumentMo
       if (phrase?.type !== 'name' || !phrase.person) continue;
       const { titles, name } = stripTitles(phrase.words);
       if (name.length >= 2 && name.length <= 4) registry.addPerson(name, titles);
+      else if (name.length === 1) speakingSurnames.add((name[0] as string).toLowerCase());
     }
+  }
+  // "Tiago Ferreira rose…" then "Ferreira said": a full name whose last word speaks alone later is a person.
+  for (const span of spans) {
+    const { titles, name } = stripTitles(span.words);
+    if (name.length < 2 || name.length > 3 || span.possessive || isOrganizationName(name)) continue;
+    if (speakingSurnames.has((name[name.length - 1] as string).toLowerCase())) registry.addPerson(name, titles);
   }
   const mentions: Mention[] = [];
   for (const span of spans) {
@@ -145,6 +154,9 @@ export function resolvePronoun(model: DocumentModel, pronoun: string, at: number
   return null;
 }
 
+/** "the woman", "the man": the nearest person of that gender, as "she"/"he" would be resolved. */
+const GENDERED_NOUNS = new Map([['woman', 'she'], ['man', 'he'], ['girl', 'she'], ['boy', 'he'], ['lady', 'she']]);
+
 /**
  * What a definite description ("the official", "the company", "the mayor") points back to, or null. A description
  * with modifiers ("the city clerk's office") that points back to nothing keeps its own words.
@@ -152,6 +164,7 @@ export function resolvePronoun(model: DocumentModel, pronoun: string, at: number
 export function resolveDefinite(model: DocumentModel, head: string, at: number, words: readonly string[] = [head]): string | null {
   const holder = model.registry.holderOf(head);
   if (holder !== null) return holder;
+  if (GENDERED_NOUNS.has(head)) return resolvePronoun(model, GENDERED_NOUNS.get(head) as string, at);
   if (words.length > 1) {
     for (let index = lastBefore(model.mentions, at); index >= 0; index -= 1) {
       const mention = model.mentions[index] as Mention;

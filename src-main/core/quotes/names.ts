@@ -1,5 +1,5 @@
 /** Names in a document: capitalized sequences, titles stripped, surnames mapped to the full names they belong to. */
-import { firstNameGender, GENDERED_TITLES, isFunctionWord, LEGAL_SUFFIXES, ORGANIZATION_WORDS, TITLES } from './lexicon';
+import { firstNameGender, GENDERED_TITLES, isFunctionWord, isRoleNoun, LEGAL_SUFFIXES, ORGANIZATION_WORDS, TITLES } from './lexicon';
 
 /** A capitalized word sequence and where it is. */
 export interface NameSpan {
@@ -99,13 +99,22 @@ function rawNameSpans(text: string, from: number, to: number): NameSpan[] {
   return spans;
 }
 
+/** A title before a name: house titles, role nouns, and the qualifiers that come with them ("U.S.", "Assistant"). */
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLES.has(lower) || QUALIFIERS.has(lower) || (/^\p{Lu}\p{Ll}+$/u.test(word) && isRoleNoun(lower));
+}
+
+const QUALIFIERS = new Set(['u.s.', 'assistant', 'deputy', 'acting', 'interim', 'former', 'district', 'state', 'federal', 'associate', 'senior', 'executive', 'chief']);
+
 /** Splits leading titles from a name: "US President Donald Trump" → titles ["president"], name ["Donald", "Trump"]. */
 export function stripTitles(words: readonly string[]): { titles: string[]; name: string[] } {
+  if (isOrganizationName(words)) return { titles: [], name: [...words] };
   let last = -1;
   for (let index = 0; index < words.length - 1; index += 1) {
-    if (TITLES.has((words[index] as string).toLowerCase())) last = index;
+    if (isTitleWord(words[index] as string)) last = index;
   }
-  const titles = words.slice(0, last + 1).map((word) => word.toLowerCase()).filter((word) => TITLES.has(word));
+  const titles = words.slice(0, last + 1).map((word) => word.toLowerCase()).filter((word) => isTitleWord(word));
   return { titles, name: words.slice(last + 1) };
 }
 

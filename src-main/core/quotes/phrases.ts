@@ -1,6 +1,7 @@
 /** Reads a speaker phrase next to a cue verb: a pronoun, a name, an unnamed source's description or a bare "One". */
 import { CUE_ADVERBS } from './cue-verbs';
 import { isOrganizationName, looksLikePerson, nameSpans, stripTitles } from './names';
+import { isRoleNoun } from './lexicon';
 
 /** What a speaker phrase names, before pronouns and descriptions are resolved. */
 export type SpeakerPhrase =
@@ -87,9 +88,9 @@ export function classifyPart(text: string, from: number, to: number): SpeakerPhr
       headWords.push(word.text);
     }
     const head = bare(headWords[headWords.length - 1] ?? '').replace(/['’]s$/u, '');
-    const known = PERSON_NOUNS.has(head) || ORGANIZATION_NOUNS.has(head) || head.endsWith('redditor');
+    const known = PERSON_NOUNS.has(head) || ORGANIZATION_NOUNS.has(head) || head.endsWith('redditor') || isRoleNoun(head);
     if (!known) return null;
-    const kept = words.slice(1).map((word) => word.text.replace(/[.]+$/u, ''));
+    const kept = words.slice(1).map((word) => (/^(?:\p{L}\.)+$/u.test(word.text) ? word.text : word.text.replace(/[.]+$/u, '')));
     return { type: 'description', determiner: lead, words: kept, head, at: first.at };
   }
   return nameInPart(text, from, to);
@@ -97,13 +98,17 @@ export function classifyPart(text: string, from: number, to: number): SpeakerPhr
 
 function nameInPart(text: string, from: number, to: number): SpeakerPhrase | null {
   const spans = nameSpans(text, from, to).filter((span) => !span.possessive);
+  const introduced = spans.find((span) => {
+    const role = /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(Math.max(from, span.start - 24), span.start))?.[1];
+    return role !== undefined && isRoleNoun(role) && !isOrganizationName(span.words);
+  });
   const multi = spans.find((span) => stripTitles(span.words).name.length >= 2);
-  const chosen = multi ?? spans[0];
+  const chosen = introduced ?? multi ?? spans[0];
   if (chosen === undefined) return null;
   const before = text.slice(from, chosen.start);
   if (/\b(?:of|for|at|from|with|to|by|about|against)\s+$/iu.test(before) && multi === undefined) return null;
   const prefix = wordsOf(text, from, chosen.start).map((word) => bare(word.text));
-  if (prefix.some((word) => STOP_AFTER.has(word) || PRONOUNS.has(word))) return null;
+  if (chosen !== introduced && prefix.some((word) => STOP_AFTER.has(word) || PRONOUNS.has(word))) return null;
   const person = looksLikePerson(chosen.words) || (!isOrganizationName(chosen.words) && chosen.words.length <= 3);
   return { type: 'name', words: chosen.words, person, at: chosen.start };
 }

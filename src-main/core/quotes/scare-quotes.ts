@@ -1,6 +1,6 @@
 /** Quoted words nobody says: titles, nicknames, programme names, scare quotes and words used as nouns. */
 
-const NAMING_BEFORE = /(?:so-called|dubbed|nicknamed|self-styled|self-described|titled|entitled|known(?:\s+\S+){0,3}\s+as|the\s+(?:word|words|term|phrase|label|slogan|hashtag)|branded)\s*$/iu;
+const NAMING_BEFORE = /(?:so-called|dubbed|nicknamed|self-styled|self-described|titled|entitled|(?:the|a|its|their)\s+title|headlined|known(?:\s+\S+){0,3}\s+as|the\s+(?:word|words|term|phrase|label|slogan|hashtag)|branded)\s*$/iu;
 const MINOR_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'de', 'la', 'with', 'by', 'vs']);
 
 /** Nouns for works (books, films, shows…) that announce a title before or after its quotation marks. */

@@ -42,13 +42,21 @@ export function resolvePhrase(model: DocumentModel, text: string, phrase: Speake
   return phrase.word === 'one' ? `a ${platform} user` : `another ${platform} user`;
 }
 
+/** True when the words after a quote that ends its sentence still attribute it: a name of up to three words and a cue
+ * verb, then the sentence ends ("…?” Huang asked.", "…!” Mayor Jane Roe said."). */
+function shortCueClause(text: string, from: number): boolean {
+  const clause = /^((?:\p{Lu}[\p{L}\p{M}'’.\-]*[ \u00a0]+){1,3})(\p{Ll}+)[.!?]/u.exec(text.slice(from, from + 80));
+  return clause !== null && cueLength([(clause[2] as string)], 0) > 0;
+}
+
 /** A cue after the closing mark: "…,” she said", "…,” said Lena Roe, who…", "…,” according to the company". */
 export function attributionAfter(text: string, span: MarkedSpan, model: DocumentModel): string | null | undefined {
   let from = span.close + 1;
   while (from < text.length && /[,.!?;:…—–\s"”’»]/u.test(text[from] as string) && text[from] !== '\n') from += 1;
   const inner = text.slice(span.start, span.end);
   const first = text[from];
-  if (first === undefined || (/[.!?…]['’"”]*$/u.test(inner) && /\p{Lu}/u.test(first))) return undefined;
+  if (first === undefined) return undefined;
+  if (/[.!?…]['’"”]*$/u.test(inner) && /\p{Lu}/u.test(first) && !shortCueClause(text, from)) return undefined;
   let to = sentenceEnd(text, from, 250);
   const nextMark = text.slice(from, to).search(/[“"«]/u);
   if (nextMark >= 0) to = from + nextMark;
@@ -121,7 +129,9 @@ function personNear(text: string, model: DocumentModel, from: number, to: number
     if (object !== null) from += object[0].length;
   }
   const words = wordsIn(text, from, to);
-  const names = nameSpans(text, from, to).filter((span) => looksLikePerson(span.words) || (span.words.length === 1 && model.registry.isSurname(span.words[0] as string)));
+  const names = nameSpans(text, from, to)
+    .filter((span) => looksLikePerson(span.words) || (span.words.length === 1 && model.registry.isSurname(span.words[0] as string)))
+    .filter((span) => speaksHere(text, span.end, to, span.possessive));
   const lastName = names[names.length - 1];
   for (let index = words.length - 1; index >= 0; index -= 1) {
     const word = words[index] as Word;
@@ -130,6 +140,18 @@ function personNear(text: string, model: DocumentModel, from: number, to: number
     if (['he', 'she', 'his', 'her'].includes(lower)) return resolvePronoun(model, lower, word.at);
   }
   return lastName === undefined ? undefined : model.registry.canonical(lastName.words);
+}
+
+/** Nouns for something said, after a possessive: "Trump’s earlier campaign promise to “…”". */
+const SPEECH_NOUNS = /^(?:[\p{L}\-]+\s+){0,3}?(?:promise|promises|pledge|vow|words|remark|remarks|comment|comments|statement|call|calls|description|phrase|warning|claim|threat|assurance|message|post|tweet|speech|answer|reply|response)\b/u;
+
+/** Whether a name in reported speech is the one speaking: a possessive before a speech noun ("Trump’s promise to"),
+ * or a name followed by a cue ("Sheinbaum called it"), not the subject of some other verb ("Pyle had treated"). */
+function speaksHere(text: string, end: number, to: number, possessive: boolean): boolean {
+  const after = text.slice(end, Math.min(to, end + 60)).trimStart();
+  if (possessive) return SPEECH_NOUNS.test(after);
+  const next = /^(?:\p{Ll}+ly\s+|had\s+|has\s+|have\s+|also\s+)?(\p{Ll}+)/u.exec(after)?.[1];
+  return next !== undefined && cueLength([next], 0) > 0;
 }
 
 /** The first person mentioned in [from, to), a pronoun resolved, or null. */
