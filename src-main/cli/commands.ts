@@ -4,12 +4,13 @@ import type { DocumentSummary, IngestReport } from '../contract/library';
 import type { SearchHitDetails } from '../contract/search';
 import { CommandFailure, UsageError, type Output } from './output';
 import { describeQuotes, describeVerification } from './describe-quotes';
+import { describeClaims, describePassages, describeProvenance } from './describe-compare';
 
 /** What a command receives: the engine, its arguments and where to write. */
 export interface CommandContext {
   engine: EngineHandlers;
   positionals: string[];
-  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean; doc?: string; speaker?: string };
+  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean; doc?: string; speaker?: string; docs?: string };
   output: Output;
 }
 
@@ -34,6 +35,10 @@ Commands:
   quotes [--doc DOC] [--speaker NAME] [--story NAME]
                                      list quotes with their speaker and the cluster of the same quote elsewhere
   verify "TEXT" [--story NAME]       find where a quote appears: verbatim, altered (with the changes), or nowhere
+  compare [--docs DOC,DOC,...] [--story NAME]
+                                     passages documents share, verbatim or nearly (each pair once)
+  claims [--story NAME]              matching sentences across sources, with their independent origins
+  provenance [--story NAME]          which outlets each source credits ("according to NBC News", "(AP)")
   serve [--port N]                   serve the workbench on 127.0.0.1 and print its URL (until Ctrl-C)
 
 Options:
@@ -43,6 +48,11 @@ Options:
 
 DOC is a document id or its path. Query syntax: words, "phrases", +must, -not, AND/OR/NOT, (groups),
 field:term (title, outlet, byline, text), prefix*, fuzzy~1, term^2.`;
+
+/** A comma-separated list of document ids or paths, blanks dropped. */
+function splitList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
 
 /** Unwraps a result: usage-type errors exit 2, others 1. */
 async function unwrap<T>(pending: Result<T> | Promise<Result<T>>): Promise<T> {
@@ -159,6 +169,43 @@ export const COMMANDS: Record<string, Command> = {
       const verification = await unwrap(engine.verifyQuote({ text: positionals.join(' '), story: options.story }));
       if (options.json) printJson(output, verification);
       else output.out(describeVerification(verification, options.story));
+      return 0;
+    },
+  },
+  compare: {
+    validate(positionals, options) {
+      if (positionals.length > 0) throw new UsageError('"compare" takes no arguments: choose documents with --docs DOC,DOC or a story with --story.');
+      if (options.docs !== undefined && options.story !== undefined) throw new UsageError('Give either --docs or --story, not both.');
+      if (options.docs !== undefined && splitList(options.docs).length < 2) throw new UsageError('--docs takes at least two documents, separated by commas.');
+    },
+    async run({ engine, options, output }) {
+      const docs = options.docs === undefined ? undefined : splitList(options.docs);
+      const passages = await unwrap(engine.comparePassages({ docs, story: options.story }));
+      if (options.json) printJson(output, passages);
+      else output.out(describePassages(passages));
+      return 0;
+    },
+  },
+  claims: {
+    validate(positionals) {
+      if (positionals.length > 0) throw new UsageError('"claims" takes no arguments: choose a story with --story.');
+    },
+    async run({ engine, options, output }) {
+      const claims = await unwrap(engine.listClaims({ story: options.story }));
+      // The JSON contract's shape: sources without the origin each rests on (the text output shows it).
+      if (options.json) printJson(output, claims.map((claim) => ({ ...claim, sources: claim.sources.map(({ origin: _origin, ...source }) => source) })));
+      else output.out(describeClaims(claims));
+      return 0;
+    },
+  },
+  provenance: {
+    validate(positionals) {
+      if (positionals.length > 0) throw new UsageError('"provenance" takes no arguments: choose a story with --story.');
+    },
+    async run({ engine, options, output }) {
+      const edges = await unwrap(engine.listProvenance({ story: options.story }));
+      if (options.json) printJson(output, edges);
+      else output.out(describeProvenance(edges));
       return 0;
     },
   },

@@ -18,6 +18,7 @@ const COMMON_OPTIONS = {
   port: { type: 'string' },
   doc: { type: 'string' },
   speaker: { type: 'string' },
+  docs: { type: 'string' },
 } as const;
 
 /** Runs the `parallax` command line; returns the exit status (0 ok, 1 failure, 2 bad usage). */

@@ -11,6 +11,7 @@ import type { SearchHitDetails, SearchRequest } from './search';
 import type { IngestProgress } from './library';
 import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
 import type { Quote, QuoteCluster, QuoteVerification } from './quotes';
+import type { Claim, ComparedPassage, ProvenanceEdge, StoryComparison } from './compare';
 
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
@@ -49,6 +50,18 @@ export interface QuoteMethods {
   verifyQuote(input: { text: string; story?: string }): Promise<Result<QuoteVerification>>;
 }
 
+/** Compare methods: shared and unique passages across sources, claims with their independent origins, who cites whom. */
+export interface CompareMethods {
+  /** Passages shared by each pair of documents (the given ones, a story's, or the library's), each pair once. */
+  comparePassages(input: { docs?: string[]; story?: string }): Promise<Result<ComparedPassage[]>>;
+  /** Matching sentences across sources grouped into claims, with their independent origins, most sources first. */
+  listClaims(input: { story?: string }): Promise<Result<Claim[]>>;
+  /** Every credit from a source to another outlet or agency ("according to NBC News", "(AP)"). */
+  listProvenance(input: { story?: string }): Promise<Result<ProvenanceEdge[]>>;
+  /** The Compare view of a story: its documents with their unique passages, its claims and its provenance. */
+  getStoryComparison(input: { story?: string }): Promise<Result<StoryComparison>>;
+}
+
 /** Shell methods: what only a desktop window can do; the browser host answers them with an 'unsupported' error. */
 export interface ShellMethods {
   /** Asks the reporter for a folder with the system dialog; null when they cancel. */
@@ -56,7 +69,7 @@ export interface ShellMethods {
 }
 
 /** The whole contract every transport (worker, IPC, HTTP, CLI) carries unchanged. */
-export type Api = LibraryMethods & SearchMethods & ReaderMethods & QuoteMethods & ShellMethods;
+export type Api = LibraryMethods & SearchMethods & ReaderMethods & QuoteMethods & CompareMethods & ShellMethods;
 
 /** Events the engine sends while it works, by name. */
 export interface ApiEvents {
@@ -91,6 +104,10 @@ export const API_METHODS: readonly ApiMethod[] = [
   'listQuotes',
   'listQuoteClusters',
   'verifyQuote',
+  'comparePassages',
+  'listClaims',
+  'listProvenance',
+  'getStoryComparison',
   'chooseFolder',
 ];
 

@@ -51,6 +51,10 @@ export const INPUT_SCHEMAS = {
   listQuotes: z.strictObject({ doc: path.optional(), speaker: z.string().trim().min(1).max(INPUT_LIMITS.name).optional(), story }),
   listQuoteClusters: z.strictObject({ story }),
   verifyQuote: z.strictObject({ text: z.string().trim().min(1).max(INPUT_LIMITS.quote), story }),
+  comparePassages: z.strictObject({ docs: z.array(path).min(2, 'Choose at least 2 documents to compare.').max(INPUT_LIMITS.paths).optional(), story }),
+  listClaims: z.strictObject({ story }),
+  listProvenance: z.strictObject({ story }),
+  getStoryComparison: z.strictObject({ story }),
   chooseFolder: nothing,
 } satisfies { [Method in ApiMethod]: z.ZodType<Parameters<Api[Method]>[0]> };
 

@@ -26,6 +26,7 @@ import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
 import { readerViewFor, relatedPassagesFor, sharedPassagesFor } from './reader/reader-methods';
 import { createQuoteService } from './quotes/quote-service';
+import { createCompareService } from './compare/compare-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
 export type EngineHandlers = {
@@ -59,7 +60,9 @@ export function resolveDocument(db: Connection, reference: string): Result<Docum
 export function createEngine(db: Connection, options: EngineOptions = {}): EngineHandlers {
   const search = createSearchService(db);
   const quotes = createQuoteService(db, resolveDocument);
-  /** Forgets what depends on documents (search vocabulary, quote clusters) after a change. */
+  const compare = createCompareService(db, resolveDocument);
+  /** Forgets what depends on documents (search vocabulary, quote clusters) after a change. Compared passages stay:
+   * they check each document's text hash and take in added documents incrementally. */
   const changed = (): void => {
     search.invalidate();
     quotes.invalidate();
@@ -200,6 +203,22 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
 
     verifyQuote(input) {
       return quotes.verifyQuote(input);
+    },
+
+    comparePassages(input) {
+      return compare.comparePassages(input);
+    },
+
+    listClaims(input) {
+      return compare.listClaims(input);
+    },
+
+    listProvenance(input) {
+      return compare.listProvenance(input);
+    },
+
+    getStoryComparison(input) {
+      return compare.getStoryComparison(input);
     },
 
     chooseFolder() {

@@ -21,6 +21,10 @@ const VALID: Record<ApiMethod, unknown[]> = {
   listQuotes: [{}, { doc: 'd1', speaker: 'Sheinbaum', story: 'Water cuts' }],
   listQuoteClusters: [{}, { story: 'Water cuts' }],
   verifyQuote: [{ text: '“We reject any form of intervention.”' }, { text: 'a quote', story: 'Water cuts' }],
+  comparePassages: [{}, { docs: ['d1', 'd2', 'd3'] }, { story: 'Water cuts' }],
+  listClaims: [{}, { story: 'Water cuts' }],
+  listProvenance: [{}, { story: 'Water cuts' }],
+  getStoryComparison: [{}, { story: 'Water cuts' }],
   chooseFolder: [{}],
 };
 
@@ -51,6 +55,11 @@ const INVALID: [ApiMethod, unknown][] = [
   ['setMetadataOverride', { doc: 'd1', field: 'title' }],
   ['clearMetadataOverride', { doc: 'd1', field: 'title', value: null }],
   ['listStories', { all: true }],
+  ['comparePassages', { docs: ['d1'] }],
+  ['comparePassages', { docs: 'd1,d2' }],
+  ['listClaims', { story: 3 }],
+  ['listProvenance', { story: huge }],
+  ['getStoryComparison', { stories: ['x'] }],
   ['search', { query: huge }],
   ['search', { query: 'a', limit: 0 }],
   ['search', { query: 'a', limit: 10001 }],

@@ -34,6 +34,15 @@ function gapShapes(maxGap: number): Array<[number, number]> {
   return shapes.sort((left, right) => Math.max(...left) - Math.max(...right) || left[0] + left[1] - (right[0] + right[1]));
 }
 
+const shapesByGap = new Map<number, ReadonlyArray<[number, number]>>();
+
+/** Gap shapes for a maximum gap, computed once (alignments of many pairs reuse them). */
+function cachedGapShapes(maxGap: number): ReadonlyArray<[number, number]> {
+  let shapes = shapesByGap.get(maxGap);
+  if (!shapes) shapesByGap.set(maxGap, (shapes = gapShapes(maxGap)));
+  return shapes;
+}
+
 /** Hashes each n-gram of word identifiers (polynomial, 32-bit); equal n-grams have equal hashes. */
 function ngramHashes(words: Int32Array, size: number): Int32Array {
   const count = Math.max(0, words.length - size + 1);
@@ -96,35 +105,58 @@ function extend(
 export function alignRuns(a: Int32Array, b: Int32Array, options: AlignmentOptions = DEFAULT_ALIGNMENT): AlignedRun[] {
   const size = options.seed;
   if (a.length < size || b.length < size) return [];
-  const shapes = gapShapes(options.maxGap);
   const seedsOfB = new Map<number, number[]>();
   ngramHashes(b, size).forEach((hash, bPosition) => {
     const list = seedsOfB.get(hash);
     if (list) list.push(bPosition);
     else seedsOfB.set(hash, [bPosition]);
   });
-  const runs: AlignedRun[] = [];
-  let active: AlignedRun[] = [];
+  const seeds: number[] = [];
   ngramHashes(a, size).forEach((hash, aPosition) => {
     const candidates = seedsOfB.get(hash);
     if (!candidates || candidates.length > options.maxSeedOccurrences) return;
-    active = active.filter((run) => run.aLast >= aPosition);
-    for (const bPosition of candidates) {
-      const inside = active.some((run) => bPosition >= run.bFirst && bPosition <= run.bLast);
-      if (inside || !sameWords(a, aPosition, b, bPosition, size)) continue;
-      const forward = extend(a, b, aPosition, bPosition, 1, options, shapes);
-      const backward = extend(a, b, aPosition, bPosition, -1, options, shapes);
-      const run: AlignedRun = {
-        aFirst: backward.aPosition,
-        aLast: forward.aPosition,
-        bFirst: backward.bPosition,
-        bLast: forward.bPosition,
-        aligned: 1 + forward.aligned + backward.aligned,
-      };
-      runs.push(run);
-      active.push(run);
-    }
+    for (const bPosition of candidates) seeds.push(aPosition, bPosition);
   });
+  return alignFromSeeds(a, b, seeds, options);
+}
+
+/**
+ * Grows runs from given seeds, as alignRuns does from its own: `seeds` holds (aPosition, bPosition) pairs, flat, of
+ * n-grams that may be shared (each is checked word by word), ordered by aPosition then bPosition, with n-grams too
+ * common in `b` (see maxSeedOccurrences) already left out. Lets a caller that knows the shared n-grams skip hashing.
+ */
+export function alignFromSeeds(
+  a: Int32Array,
+  b: Int32Array,
+  seeds: ArrayLike<number>,
+  options: AlignmentOptions = DEFAULT_ALIGNMENT,
+): AlignedRun[] {
+  const size = options.seed;
+  const shapes = cachedGapShapes(options.maxGap);
+  const runs: AlignedRun[] = [];
+  let active: AlignedRun[] = [];
+  let activeAt = -1;
+  for (let index = 0; index + 1 < seeds.length; index += 2) {
+    const aPosition = seeds[index]!;
+    const bPosition = seeds[index + 1]!;
+    if (aPosition !== activeAt) {
+      activeAt = aPosition;
+      if (active.length > 0) active = active.filter((run) => run.aLast >= aPosition);
+    }
+    const inside = active.some((run) => bPosition >= run.bFirst && bPosition <= run.bLast);
+    if (inside || !sameWords(a, aPosition, b, bPosition, size)) continue;
+    const forward = extend(a, b, aPosition, bPosition, 1, options, shapes);
+    const backward = extend(a, b, aPosition, bPosition, -1, options, shapes);
+    const run: AlignedRun = {
+      aFirst: backward.aPosition,
+      aLast: forward.aPosition,
+      bFirst: backward.bPosition,
+      bLast: forward.bPosition,
+      aligned: 1 + forward.aligned + backward.aligned,
+    };
+    runs.push(run);
+    active.push(run);
+  }
   return mergeRuns(runs);
 }
 

@@ -1,0 +1,382 @@
+/**
+ * Document fingerprints for finding shared passages across a library: normalized words (as the reader's shared
+ * passages compare them), stable 32-bit hashes of their 5-word n-grams, and winnowing (Schleimer, Wilkerson and
+ * Aiken, 2003) to keep a few of those hashes per document with their word positions, small enough to store.
+ */
+import { normalizeWord } from '../reader/normalize-words';
+
+/** Version of the words, hashes and winnowing behind a fingerprint; a stored blob of another version must be redone. */
+export const FINGERPRINT_VERSION = 1;
+
+/** Words per n-gram: the seed size of the reader's passage alignment, so every alignment seed is an n-gram here. */
+export const GRAM_WORDS = 5;
+
+/**
+ * Winnowing window (in n-grams): any verbatim run of WINDOW + GRAM_WORDS - 1 = 8 normalized words shared by two
+ * documents leaves them a fingerprint in common, at a density of about 2 / (WINDOW + 1) = 40% of positions.
+ */
+export const DEFAULT_WINDOW = 4;
+
+/** A document's winnowed fingerprints: n-gram hashes and the word positions where those n-grams start, ascending. */
+export interface Fingerprints {
+  /** Normalized words in the document. */
+  words: number;
+  /** Winnowing window these were selected with. */
+  window: number;
+  hashes: Int32Array;
+  positions: Int32Array;
+}
+
+/**
+ * Numbers normalized words for one comparison run and keeps each word's stable hash, computed once per word. An open
+ * addressing table keyed by the words' FNV-1a hashes lets the tokenizer look plain ASCII words up without slicing them.
+ */
+export class WordDictionary {
+  /** Word strings by identifier. */
+  readonly words: string[] = [];
+  private rawHashes = new Int32Array(1024);
+  private stableHashes = new Int32Array(1024);
+  /** Identifier + 1 per table slot, 0 when empty. */
+  private slots = new Int32Array(4096);
+
+  /** The identifier of a normalized word, adding it when new. */
+  identify(word: string): number {
+    const raw = fnv1a(word);
+    const mask = this.slots.length - 1;
+    for (let slot = raw & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return this.insert(word, raw, slot);
+      if (this.rawHashes[entry - 1] === raw && this.words[entry - 1] === word) return entry - 1;
+    }
+  }
+
+  /** The identifier of text[start, end), letters and digits only (ASCII), lowercased; `raw` is its FNV-1a hash. */
+  identifyAscii(text: string, start: number, end: number, raw: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = raw & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return this.insert(text.slice(start, end).toLowerCase(), raw, slot);
+      if (this.rawHashes[entry - 1] === raw && sameLowercase(this.words[entry - 1]!, text, start, end)) return entry - 1;
+    }
+  }
+
+  /** The stable hash of the word with this identifier. */
+  hashOf(identifier: number): number {
+    return this.stableHashes[identifier] ?? 0;
+  }
+
+  private insert(word: string, raw: number, slot: number): number {
+    const identifier = this.words.length;
+    this.words.push(word);
+    if (identifier >= this.rawHashes.length) {
+      this.rawHashes = grow(this.rawHashes, identifier * 2);
+      this.stableHashes = grow(this.stableHashes, identifier * 2);
+    }
+    this.rawHashes[identifier] = raw;
+    this.stableHashes[identifier] = finalize(raw);
+    this.slots[slot] = identifier + 1;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return identifier;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let identifier = 0; identifier < this.words.length; identifier++) {
+      let slot = this.rawHashes[identifier]! & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = identifier + 1;
+    }
+  }
+}
+
+function grow(array: Int32Array, length: number) {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
+}
+
+function sameLowercase(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let index = 0; index < word.length; index++) {
+    let code = text.charCodeAt(start + index);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (word.charCodeAt(index) !== code) return false;
+  }
+  return true;
+}
+
+/** A text ready for library comparison: word offsets, word identifiers (one dictionary per run) and n-gram hashes. */
+export interface DocumentWords {
+  text: string;
+  /** [starts[i], ends[i]) is word i in the text (UTF-16 code units). */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Word identifiers in the run's dictionary: equal words, equal identifiers. */
+  words: Int32Array;
+  /** Stable hash of the n-gram starting at each word (words.length - GRAM_WORDS + 1 of them, or none). */
+  grams: Int32Array;
+}
+
+/**
+ * Tokenizes a text into compact arrays plus n-gram hashes, for alignment and winnowing. The words and offsets are
+ * exactly the reader's tokenizeWords (same pattern, same normalization), scanned by hand: no match objects, and plain
+ * ASCII words are looked up without being sliced.
+ */
+export function prepareWords(text: string, dictionary: WordDictionary): DocumentWords {
+  const classes = characterClasses();
+  const length = text.length;
+  let capacity = Math.max(16, length >> 2);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let words = new Int32Array(capacity);
+  let count = 0;
+  let index = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    const kind = code < 0xd800 ? classes[code]! : classAt(text, index, classes);
+    if ((kind & WORD) === 0) {
+      index += widthAt(text, index);
+      continue;
+    }
+    const start = index;
+    let plain = true;
+    let raw = 0x811c9dc5;
+    const width = widthAt(text, index);
+    const dot = index + width;
+    if ((kind & LETTER) !== 0 && text.charCodeAt(dot) === 0x2e && dot + 1 < length && (classAt(text, dot + 1, classes) & LETTER) !== 0) {
+      // \p{L}(?:\.\p{L})+\.? — an abbreviation (U.S., a.m.).
+      plain = false;
+      index = dot + 1 + widthAt(text, dot + 1);
+      while (text.charCodeAt(index) === 0x2e && index + 1 < length && (classAt(text, index + 1, classes) & LETTER) !== 0) {
+        index += 1 + widthAt(text, index + 1);
+      }
+      if (text.charCodeAt(index) === 0x2e) index++;
+    } else {
+      // [\p{L}\p{N}\p{M}]+(?:['’‘ʼ][\p{L}\p{N}\p{M}]+)* — a word, with inner apostrophes.
+      for (;;) {
+        while (index < length) {
+          const next = text.charCodeAt(index);
+          if (next < 0x80) {
+            if ((classes[next]! & WORD) === 0) break;
+            raw = Math.imul(raw ^ (next >= 0x41 && next <= 0x5a ? next + 0x20 : next), 0x01000193);
+            index++;
+          } else {
+            if ((classAt(text, index, classes) & WORD) === 0) break;
+            plain = false;
+            index += widthAt(text, index);
+          }
+        }
+        const next = text.charCodeAt(index);
+        const apostrophe = next === 0x27 || next === 0x2019 || next === 0x2018 || next === 0x2bc;
+        if (!apostrophe || index + 1 >= length || (classAt(text, index + 1, classes) & WORD) === 0) break;
+        plain = false;
+        index++;
+      }
+    }
+    let identifier: number;
+    if (plain) identifier = dictionary.identifyAscii(text, start, index, raw);
+    else {
+      const word = normalizeWord(text.slice(start, index));
+      if (word.length === 0) continue;
+      identifier = dictionary.identify(word);
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grow(starts, capacity);
+      ends = grow(ends, capacity);
+      words = grow(words, capacity);
+    }
+    starts[count] = start;
+    ends[count] = index;
+    words[count++] = identifier;
+  }
+  const identifiers = words.slice(0, count);
+  return { text, starts: starts.slice(0, count), ends: ends.slice(0, count), words: identifiers, grams: gramHashes(identifiers, dictionary) };
+}
+
+const WORD = 1;
+const LETTER = 2;
+let bmpClasses: Uint8Array | undefined;
+const astralClasses = new Map<number, number>();
+
+/** Classes of the Basic Multilingual Plane, built on first use: WORD for \p{L}\p{N}\p{M}, plus LETTER for \p{L}. */
+function characterClasses(): Uint8Array {
+  if (bmpClasses) return bmpClasses;
+  const classes = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) classes[code] = classOf(String.fromCharCode(code));
+  return (bmpClasses = classes);
+}
+
+function classOf(character: string): number {
+  if (!WORD_CHARACTER.test(character)) return 0;
+  return LETTER_CHARACTER.test(character) ? WORD | LETTER : WORD;
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER_CHARACTER = /^\p{L}$/u;
+
+/** The class of the code point at `index` (a lone surrogate is no word character, as in a /u pattern). */
+function classAt(text: string, index: number, classes: Uint8Array): number {
+  if (index >= text.length) return 0;
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdfff) return classes[code]!;
+  const point = text.codePointAt(index)!;
+  if (point < 0x10000) return 0;
+  let kind = astralClasses.get(point);
+  if (kind === undefined) astralClasses.set(point, (kind = classOf(String.fromCodePoint(point))));
+  return kind;
+}
+
+/** UTF-16 units of the code point at `index`. */
+function widthAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff || index + 1 >= text.length) return 1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * A word's stable 32-bit hash: FNV-1a over its UTF-16 code units, then murmur3's finalizer. The same in every run and
+ * process, so fingerprints stored today match a document added next year.
+ */
+export function hashWord(word: string): number {
+  return finalize(fnv1a(word));
+}
+
+/** FNV-1a, 32-bit, over UTF-16 code units. */
+function fnv1a(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
+  return hash;
+}
+
+/** Murmur3's 32-bit finalizer: spreads every input bit over the whole hash. */
+function finalize(hash: number): number {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) | 0;
+}
+
+/** Hashes each GRAM_WORDS-word n-gram from its words' stable hashes (murmur3 mixing, order-sensitive). */
+export function gramHashes(words: Int32Array, dictionary: WordDictionary): Int32Array {
+  const count = Math.max(0, words.length - GRAM_WORDS + 1);
+  const grams = new Int32Array(count);
+  for (let start = 0; start < count; start++) {
+    let hash = GRAM_WORDS;
+    for (let offset = 0; offset < GRAM_WORDS; offset++) {
+      let part = Math.imul(dictionary.hashOf(words[start + offset]!), 0xcc9e2d51);
+      part = Math.imul((part << 15) | (part >>> 17), 0x1b873593);
+      hash ^= part;
+      hash = (Math.imul((hash << 13) | (hash >>> 19), 5) + 0xe6546b64) | 0;
+    }
+    grams[start] = finalize(hash);
+  }
+  return grams;
+}
+
+/**
+ * Robust winnowing: in every window of `window` consecutive n-gram hashes the smallest is kept (on ties the one kept
+ * for the previous window if still inside, else the rightmost), each position once. Two texts sharing `window`
+ * consecutive n-grams (window + 4 words) thus both keep that window's smallest hash.
+ */
+export function winnow(grams: Int32Array, window: number = DEFAULT_WINDOW, words: number = grams.length + GRAM_WORDS - 1): Fingerprints {
+  if (!Number.isInteger(window) || window < 1 || window > 255) throw new RangeError(`window must be an integer from 1 to 255, not ${window}`);
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  const last = grams.length - Math.min(window, grams.length);
+  let chosen = -1;
+  for (let start = 0; start <= last && grams.length > 0; start++) {
+    const end = Math.min(start + window, grams.length);
+    if (chosen < start) {
+      chosen = start;
+      for (let position = start + 1; position < end; position++) if (grams[position]! <= grams[chosen]!) chosen = position;
+    } else if (grams[end - 1]! < grams[chosen]!) {
+      chosen = end - 1;
+    }
+    if (positions.length === 0 || positions[positions.length - 1] !== chosen) {
+      positions.push(chosen);
+      hashes.push(grams[chosen]!);
+    }
+  }
+  return { words: Math.max(0, words), window, hashes: Int32Array.from(hashes), positions: Int32Array.from(positions) };
+}
+
+/** Fingerprints of prepared words. */
+export function fingerprintWords(document: DocumentWords, window: number = DEFAULT_WINDOW): Fingerprints {
+  return winnow(document.grams, window, document.words.length);
+}
+
+/** Fingerprints of a text on its own (tokenizes it; a run over many texts should share one dictionary instead). */
+export function fingerprintText(text: string, window: number = DEFAULT_WINDOW): Fingerprints {
+  return fingerprintWords(prepareWords(text, new WordDictionary()), window);
+}
+
+/*
+ * Blob layout, little-endian: byte 0 FINGERPRINT_VERSION, byte 1 GRAM_WORDS, byte 2 window, then unsigned LEB128
+ * varints: word count, fingerprint count, and each position's gap from the previous one; then 4 bytes per hash.
+ */
+
+/** Serializes fingerprints to a compact Buffer (about 5 bytes per fingerprint) for storage as a BLOB. */
+export function encodeFingerprints(fingerprints: Fingerprints): Buffer {
+  const { hashes, positions } = fingerprints;
+  if (hashes.length !== positions.length) throw new RangeError('hashes and positions differ in length');
+  const buffer = Buffer.allocUnsafe(3 + 5 * (2 + positions.length) + 4 * hashes.length);
+  buffer[0] = FINGERPRINT_VERSION;
+  buffer[1] = GRAM_WORDS;
+  buffer[2] = fingerprints.window;
+  let offset = writeVarint(buffer, 3, fingerprints.words);
+  offset = writeVarint(buffer, offset, positions.length);
+  let previous = 0;
+  for (const position of positions) {
+    if (position < previous) throw new RangeError('positions must ascend');
+    offset = writeVarint(buffer, offset, position - previous);
+    previous = position;
+  }
+  for (const hash of hashes) offset = buffer.writeInt32LE(hash, offset);
+  return buffer.subarray(0, offset);
+}
+
+/** Reads fingerprints back from encodeFingerprints' Buffer; throws on another version or a truncated blob. */
+export function decodeFingerprints(blob: Uint8Array): Fingerprints {
+  if (blob.length < 3 || blob[0] !== FINGERPRINT_VERSION || blob[1] !== GRAM_WORDS) {
+    throw new RangeError(`not a version ${FINGERPRINT_VERSION} fingerprint blob`);
+  }
+  const window = blob[2]!;
+  const cursor = { offset: 3 };
+  const words = readVarint(blob, cursor);
+  const count = readVarint(blob, cursor);
+  if (count * 5 > blob.length) throw new RangeError('truncated fingerprint blob');
+  const positions = new Int32Array(count);
+  let position = 0;
+  for (let index = 0; index < count; index++) positions[index] = position += readVarint(blob, cursor);
+  if (cursor.offset + 4 * count !== blob.length) throw new RangeError('truncated fingerprint blob');
+  const hashes = new Int32Array(count);
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  for (let index = 0, offset = cursor.offset; index < count; index++, offset += 4) hashes[index] = view.getInt32(offset, true);
+  return { words, window, hashes, positions };
+}
+
+function writeVarint(buffer: Buffer, offset: number, value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`cannot encode ${value}`);
+  while (value >= 0x80) {
+    buffer[offset++] = (value & 0x7f) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  buffer[offset++] = value;
+  return offset;
+}
+
+function readVarint(blob: Uint8Array, cursor: { offset: number }): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    if (cursor.offset >= blob.length || scale > 2 ** 35) throw new RangeError('truncated fingerprint blob');
+    const byte = blob[cursor.offset++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return value;
+    scale *= 0x80;
+  }
+}

@@ -1,0 +1,149 @@
+import { before, after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEEDS, runCli, runJson, temporaryFolder } from '../support/cli';
+import { openLibrary } from '../../src-main/engine/in-process';
+import type { DocumentSummary, IngestReport } from '../../src-main/contract/library';
+import type { Claim, ComparedPassage, ProvenanceEdge } from '../../src-main/contract/compare';
+
+const STORY = 'Sample story';
+const OFFICIAL = 'committed to utilizing an all-of-government approach';
+
+const folder = temporaryFolder();
+const db = join(folder.dir, 'library.db');
+let documents: DocumentSummary[] = [];
+const seed = (prefix: string): DocumentSummary => {
+  const doc = documents.find((entry) => entry.path.includes(`/${prefix}_`));
+  assert.ok(doc, `seed ${prefix} not found`);
+  return doc;
+};
+const pairOf = (passages: readonly ComparedPassage[], left: string, right: string): ComparedPassage[] => {
+  const ids = new Set([seed(left).id, seed(right).id]);
+  return passages.filter((passage) => ids.has(passage.a.id) && ids.has(passage.b.id));
+};
+const sortedKeys = (value: object): string[] => Object.keys(value).sort();
+
+before(async () => {
+  await runJson<IngestReport>(db, 'ingest', SEEDS, '--story', STORY);
+  documents = await runJson<DocumentSummary[]>(db, 'docs');
+});
+after(() => folder.cleanup());
+
+describe('compare on the seeds', () => {
+  test('shared passages: the exact CLI.md shape, each pair once, slices of the reading text', async () => {
+    const passages = await runJson<ComparedPassage[]>(db, 'compare', '--story', STORY);
+    assert.ok(passages.length > 0);
+    const texts = new Map<string, string>();
+    for (const document of documents) texts.set(document.id, (await runCli(db, 'text', document.id)).stdout.replace(/\n$/, ''));
+    const pairs = new Set<string>();
+    for (const passage of passages) {
+      assert.deepEqual(sortedKeys(passage), ['a', 'b', 'similarity']);
+      for (const side of [passage.a, passage.b]) {
+        assert.deepEqual(sortedKeys(side), ['end', 'id', 'path', 'start', 'text']);
+        assert.equal(texts.get(side.id)?.slice(side.start, side.end), side.text);
+      }
+      assert.ok(passage.similarity > 0 && passage.similarity <= 1);
+      assert.notEqual(passage.a.id, passage.b.id);
+      pairs.add(`${passage.a.id}|${passage.b.id}`);
+    }
+    for (const pair of pairs) assert.ok(!pairs.has(pair.split('|').reverse().join('|')), `pair ${pair} reported both ways`);
+  });
+
+  test('002 and 004 share the official’s sentence; 000 and 003 the Title 50 passage despite US/U.S.', async () => {
+    const passages = await runJson<ComparedPassage[]>(db, 'compare', '--story', STORY);
+    assert.ok(pairOf(passages, '002', '004').some((passage) => passage.a.text.includes(OFFICIAL) && passage.b.text.includes(OFFICIAL)));
+    const title50 = pairOf(passages, '000', '003').find((passage) => passage.a.text.includes('Title 50') && passage.b.text.includes('Title 50'));
+    assert.ok(title50, 'the Title 50 passage is shared');
+    assert.ok(/U\.S\. intelligence community/.test(title50.a.text + title50.b.text) && /US intelligence community/.test(title50.a.text + title50.b.text));
+  });
+
+  test('--docs compares just those documents; a bad document is a clear error', async () => {
+    const passages = await runJson<ComparedPassage[]>(db, 'compare', '--docs', `${seed('002').id},${seed('004').path}`);
+    assert.ok(passages.length > 0);
+    for (const passage of passages) assert.deepEqual(new Set([passage.a.id, passage.b.id]), new Set([seed('002').id, seed('004').id]));
+    const missing = await runCli(db, 'compare', '--docs', `${seed('002').id},nope`);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /No document with the id or path "nope"/);
+    assert.equal((await runCli(db, 'compare', '--docs', seed('002').id)).status, 2);
+  });
+
+  test('claims: "not imminent" is one claim of at least four sources resting on NBC News alone', async () => {
+    const claims = await runJson<Claim[]>(db, 'claims', '--story', STORY);
+    for (const claim of claims) {
+      assert.deepEqual(sortedKeys(claim), ['id', 'origins', 'singleOrigin', 'sources', 'text']);
+      for (const source of claim.sources) assert.deepEqual(sortedKeys(source), ['end', 'id', 'path', 'start']);
+      assert.equal(new Set(claim.sources.map((source) => source.id)).size, claim.sources.length, 'one source per document');
+    }
+    const imminent = claims.filter((claim) => /not (?:considered )?imminent/.test(claim.text));
+    assert.equal(imminent.length, 1, 'one claim');
+    const claim = imminent[0] as Claim;
+    assert.ok(claim.sources.length >= 4, `${claim.sources.length} sources`);
+    assert.equal(claim.origins, 1);
+    assert.equal(claim.singleOrigin, true);
+    const detailed = await openLibrary(db);
+    try {
+      const result = detailed.engine.listClaims({ story: STORY });
+      assert.ok(result.ok);
+      const same = result.value.find((entry) => entry.id === claim.id);
+      assert.ok(same?.sources.every((source) => source.origin === 'NBC News'));
+    } finally {
+      detailed.close();
+    }
+  });
+
+  test('provenance: every seed cites NBC News; 001 also News18 and the Daily Mail', async () => {
+    const edges = await runJson<ProvenanceEdge[]>(db, 'provenance', '--story', STORY);
+    for (const edge of edges) {
+      assert.deepEqual(sortedKeys(edge), ['end', 'from', 'start', 'text', 'to']);
+      assert.deepEqual(sortedKeys(edge.from), ['id', 'path']);
+    }
+    for (const prefix of ['000', '001', '002', '003', '004']) {
+      assert.ok(edges.some((edge) => edge.from.id === seed(prefix).id && edge.to === 'NBC News'), `${prefix} cites NBC News`);
+    }
+    const cited = new Set(edges.filter((edge) => edge.from.id === seed('001').id).map((edge) => edge.to));
+    assert.ok(cited.has('News18') && cited.has('Daily Mail'), [...cited].join(', '));
+  });
+
+  test('an unknown story is a clear error', async () => {
+    const run = await runCli(db, 'claims', '--story', 'Nope');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /There is no story named "Nope"/);
+  });
+});
+
+describe('compare as the library changes', () => {
+  test('a document added to a compared story is matched incrementally, as a fresh comparison would', async () => {
+    const local = temporaryFolder();
+    try {
+      const story = join(local.dir, 'story');
+      mkdirSync(story);
+      for (const name of ['000_68766bf1f3d91e92.txt', '002_79055e269cddd537.txt', '003_ed9486401e0716a6.txt']) copyFileSync(join(SEEDS, name), join(story, name));
+      const library = join(local.dir, 'library.db');
+      const open = openLibrary(library);
+      try {
+        await open.engine.ingest({ paths: [story], story: 'Raid' });
+        const before = open.engine.comparePassages({ story: 'Raid' });
+        assert.ok(before.ok);
+        const rewrite = readFileSync(join(SEEDS, '004_13d3be83a4a4755f.txt'), 'utf8').replace('Mexico', 'México');
+        writeFileSync(join(story, 'rewrite.txt'), rewrite);
+        await open.engine.ingest({ paths: [join(story, 'rewrite.txt')], story: 'Raid' });
+        const after = open.engine.comparePassages({ story: 'Raid' });
+        assert.ok(after.ok);
+        assert.ok(after.value.length > before.value.length, 'the new document shares passages');
+        const fresh = openLibrary(library);
+        try {
+          const recomputed = fresh.engine.comparePassages({ story: 'Raid' });
+          assert.ok(recomputed.ok);
+          assert.deepEqual(after.value, recomputed.value);
+        } finally {
+          fresh.close();
+        }
+      } finally {
+        open.close();
+      }
+    } finally {
+      local.cleanup();
+    }
+  });
+});
