@@ -5,12 +5,24 @@
  * Pure and fast: a handful of regular expressions find the attributing phrases (a verb or preposition next to a
  * name), and a name counts only when something says it is an outlet, not a person or a government body:
  * - a well-known agency or network from the small alias table below (AP, Reuters, NBC, …);
- * - a press word at its end ("… News", "… Times", "… Post", "… Agency" unless "Intelligence", "Security" … say
- *   it is a government body), a trailing 18 or 24 ("News18", "France 24"), or a domain ("nbcnews.com");
+ * - a press word at its end ("… News", "… Times", "… Post", "… Agency" unless "Intelligence", "Security" …
+ *   say it is a government body), a trailing 18 or 24 ("News18", "France 24"), or a domain ("nbcnews.com");
  * - "the" and a lone title word ("The Independent", "the Times");
  * - an apposition ("broadcaster NBC News", "the Mexican daily Reforma", "the Guardian newspaper");
  * - the same name introduced earlier in the text with one of those signals.
  * "The broadcaster", "the network", "the newspaper", "the outlet" … stand for the last outlet named before them.
+ *
+ * Names: one canonical name per outlet. Surrounding punctuation, a possessive, a leading "the" and an edition word
+ * ("Digital", "Online") go; a domain becomes its name ("edition.cnn.com" → "cnn"); the alias table maps well-known
+ * short and long forms ("NBC", "nbcnews.com" → "NBC News"; "AP" → "Associated Press"; "MailOnline" → "Daily
+ * Mail"); otherwise "NBCNews"-style joins are split, all-capital or all-lower names are title-cased ("NEWS18" →
+ * "News18"), and a bare network acronym gains "News" so "WION" and "WION News" meet. So "The Independent" is
+ * "Independent" and "the Times" is "Times": a bare "Times" is never guessed to be the New York Times, but within
+ * one text it stands for the last "… Times" named before it.
+ *
+ * Speed: regular expressions that start at a keyword, a cheap word-level look before any full name reading, and a
+ * scan of every outlet the text names that runs only when a question needs it ("the broadcaster", "the Times",
+ * an unsignaled name) and only as far as that question's position. Linear in the text.
  */
 import type { Attribution, AttributionKind } from './types';
 
@@ -101,7 +113,7 @@ const ANAPHOR = String.raw`[Tt]he${SPACE}(?:\p{Lu}[\p{L}.’'-]*${SPACE})?(?:${A
 /** A word between an article and an outlet noun ("the British broadcaster"), never a preposition or pronoun. */
 const ADJECTIVE = String.raw`(?!(?:at|in|on|to|with|that|and|for|of|from|by|who|which|the)\b)[\p{L}\p{N}.’'-]+`;
 
-const NAME_AT = new RegExp(`(?:${DOMAIN})|(?:${PHRASE})`, 'uy');
+const PHRASE_AT = new RegExp(PHRASE, 'uy');
 const DOMAIN_AT = new RegExp(DOMAIN, 'uy');
 const ANAPHOR_AT = new RegExp(ANAPHOR, 'uy');
 const APPOSITION_AT = new RegExp(
@@ -120,7 +132,9 @@ const NAME_CHARACTER = /[\p{L}\p{M}\p{N}&'’+.@\/-]/u;
  */
 const SIGNAL_WORDS: ReadonlySet<string> = new Set([
   ...PRESS_WORDS,
-  ...[...ALIAS_BY_KEY.keys()].flatMap((key) => Array.from({ length: key.length - 1 }, (_, index) => key.slice(0, index + 2))),
+  ...[...ALIAS_BY_KEY.keys()].flatMap((key) =>
+    Array.from({ length: key.length - 1 }, (_, index) => key.slice(0, index + 2)),
+  ),
 ]);
 /** Last words of the outlet nouns that may stand before a name ("news agency", "broadcaster"). */
 const NOUN_LAST_WORDS: ReadonlySet<string> = new Set([
@@ -135,8 +149,18 @@ const WHOLE_NAME = new RegExp(`^(?:(?:${DOMAIN})|(?:${PHRASE}))$`, 'u');
 const WHOLE_DOMAIN = new RegExp(`^${DOMAIN}$`, 'u');
 const APPOSITION_BEFORE = new RegExp(`(?<![\\p{L}])(?:${OUTLET_NOUNS})${SPACE}$`, 'u');
 const TRAILING_NOUN_AFTER = new RegExp(`^${SPACE}(?:${TRAILING_NOUNS})(?![\\p{L}])`, 'u');
+const ARTICLE_AT = /(?:a|an)[^\S\n]+/uy;
+/** What may follow "a"/"an" and a name: "according to a Reuters report", "told an NBC News reporter". */
+const REPORT_NOUN_AFTER =
+  /^[^\S\n]+(?:report|reporting|story|article|investigation|analysis|exclusive|scoop|interview|broadcast|reporter|correspondent|journalist|interviewer)(?![\p{L}])/u;
 /** How far back a name before a verb may start: eight words and some. */
 const LOOK_BACK = 120;
+/** How far before a reporting verb its name may end ("NBC News, citing two people …, reported"). */
+const GAP_LOOK_BACK = 220;
+/** How many earlier occurrences of a name the cheap test looks at before it gives up and scans. */
+const OCCURRENCE_LIMIT = 40;
+/** After this many cheap tests the scan of names (linear over the whole text) is cheaper than more of them. */
+const CHEAP_TEST_LIMIT = 32;
 
 /** One attributing phrase: where it starts and ends, and which way its name lies from its words. */
 interface Trigger {
@@ -167,7 +191,11 @@ function reportingByKind(match: RegExpExecArray, text: string): AttributionKind 
 }
 
 const TRIGGERS: readonly Trigger[] = [
-  { pattern: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:${ARTICLE_REPORT})?`, 'gu'), side: 'after', kind: () => 'according-to' },
+  {
+    pattern: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:${ARTICLE_REPORT})?`, 'gu'),
+    side: 'after',
+    kind: () => 'according-to',
+  },
   { pattern: /\b[Pp]er\s+/gu, side: 'after', kind: () => 'according-to' },
   {
     pattern: /\b(?:told|tells|telling)\s+|\bin\s+an?\s+(?:(?:exclusive|recent|televised|separate|new)\s+)?interview\s+(?:with|on)\s+|\b(?:speaking|spoke|speak|talking|talked)\s+(?:to|with)\s+|\bin\s+a\s+statement\s+to\s+/gu,
@@ -210,16 +238,10 @@ const TRIGGERS: readonly Trigger[] = [
   },
   { pattern: /,\s+citing(?![\p{L}])/gu, side: 'before', kind: () => 'citing' },
 ];
-/** How far before a reporting verb its name may end ("NBC News, citing two people …, reported"). */
-const GAP_LOOK_BACK = 220;
 const WIRE_TAG = /\(([^()\n]{1,40})\)/gu;
 const DASH_AFTER = /^\s*[—–―-]/u;
 /** A word of a dateline, the capitalized place names before a wire tag ("MEXICO CITY, Mexico (Reuters)"). */
 const DATELINE_WORD = /^\p{Lu}[\p{L}\p{M}.'’-]*$/u;
-const ARTICLE_AT = /(?:a|an)[^\S\n]+/uy;
-/** What may follow "a"/"an" and a name in an attributing phrase: "according to a Reuters report", "told an NBC News reporter". */
-const REPORT_NOUN_AFTER =
-  /^[^\S\n]+(?:report|reporting|story|article|investigation|analysis|exclusive|scoop|interview|broadcast|reporter|correspondent|journalist|interviewer)(?![\p{L}])/u;
 
 /** A word of a name phrase and where it lies in the text. */
 interface Token {
@@ -262,11 +284,14 @@ interface Scan {
   namedWords: Set<string>;
   /** The mention scan's own copy of the phrase pattern, its position kept between questions. */
   phrasePattern: RegExp;
-  /** The next phrase the pattern found and the scan has not taken yet; undefined before the first look, null at the end. */
+  /** The next phrase found and not yet taken: undefined before the first look, null at the end. */
   nextPhrase: [start: number, end: number] | null | undefined;
   /** Domains in the text (found on the first question) and how many the scan has taken. */
   domains: Array<[start: number, end: number]> | null;
   domainsTaken: number;
+  /** The text in lower case, for the cheap test of earlier occurrences, and how often that test has run. */
+  lower: string | null;
+  cheapTests: number;
 }
 
 /** A name in lower case with letters and digits only, without a leading "the": the alias table's key. */
@@ -299,14 +324,7 @@ function domainName(domain: string): string | null {
   return match?.[1] ?? null;
 }
 
-/**
- * One canonical name for every spelling of an outlet, so credits can be counted per outlet: surrounding space,
- * punctuation, possessive and a leading "the" go; a domain becomes its name; the alias table maps well-known
- * short and long forms ("NBC", "nbcnews.com" → "NBC News"; "AP" → "Associated Press"; "MailOnline" → "Daily Mail");
- * otherwise "NBCNews"-style joins are split, all-capital or all-lower names are title-cased, and a bare network
- * acronym gains "News" so "WION" and "WION News" meet; an edition word goes ("Fox News Digital" → "Fox News").
- * "The Independent" becomes "Independent", "the Times" "Times" (a bare "Times" is never guessed to be the NYT).
- */
+/** One name for every spelling of an outlet ("NBC", "nbcnews.com" → "NBC News"), so credits count per outlet. */
 export function normalizeOutletName(name: string): string {
   const cleaned = name
     .trim()
@@ -382,7 +400,7 @@ function trimPhrase(tokens: Token[]): Token[] {
   return tokens.slice(from, to);
 }
 
-/** Ends the phrase at a possessive ("CNN's Jake Tapper" → "CNN"), unless the whole is an outlet ("People's Daily"). */
+/** Ends a phrase at a possessive ("CNN's Jake Tapper" → "CNN") unless the whole is an outlet ("People's Daily"). */
 function cutAtPossessive(tokens: Token[], afterThe: boolean): Token[] {
   const at = tokens.findIndex((token) => /['’]s$/u.test(token.text));
   if (at === -1 || namesOutlet(tokens.map((token) => token.text), afterThe)) return tokens;
@@ -391,7 +409,7 @@ function cutAtPossessive(tokens: Token[], afterThe: boolean): Token[] {
   return [...tokens.slice(0, at), cut];
 }
 
-/** "Lena Roe of the Daily Mail" names the Daily Mail: the part after "of" when it is an outlet and the part before is not. */
+/** "Lena Roe of the Daily Mail" names the Daily Mail: the part after "of" if it is an outlet and the head is not. */
 function outletAfterOf(tokens: Token[]): { tokens: Token[]; the: Token | null } | null {
   const of = tokens.findIndex((token) => token.text === 'of');
   if (of < 1) return null;
@@ -499,7 +517,7 @@ function readAfter(text: string, position: number): NameRead | null {
 function readNameAt(text: string, position: number): NameRead | null {
   const domain = stickyAt(DOMAIN_AT, text, position);
   if (domain !== null) return readDomain(text, position, position + domain[0].length);
-  const phrase = stickyAt(NAME_AT, text, position);
+  const phrase = stickyAt(PHRASE_AT, text, position);
   return phrase === null ? null : readName(text, position, position + phrase[0].length);
 }
 
@@ -657,9 +675,6 @@ function expandShortForm(read: NameRead, source: string, mentions: readonly Ment
   return source;
 }
 
-/** How many earlier occurrences of a name the cheap test looks at before it gives up and scans. */
-const OCCURRENCE_LIMIT = 40;
-
 /** Whether an occurrence of a name at [start, end) has an outlet noun, "News" or a domain suffix beside it. */
 function hasSignalBeside(text: string, start: number, end: number): boolean {
   const before = wordBefore(text, start);
@@ -678,14 +693,16 @@ function hasSignalBeside(text: string, start: number, end: number): boolean {
  * earlier; an unsignaled name can only have been introduced as an outlet if it occurs earlier (in any case) with an
  * outlet noun, "News" or a domain suffix beside it.
  */
-function mayBeNamedBefore(text: string, read: NameRead): boolean {
-  const before = text.slice(0, read.start).toLowerCase();
-  const name = read.name.toLowerCase();
-  if (read.shortForm) return before.includes(` ${name}`);
+function mayBeNamedBefore(scan: Scan, read: NameRead): boolean {
+  scan.cheapTests += 1;
+  if (scan.cheapTests > CHEAP_TEST_LIMIT) return true;
+  scan.lower ??= scan.text.toLowerCase();
+  const name = read.shortForm ? ` ${read.name.toLowerCase()}` : read.name.toLowerCase();
+  const last = read.start - name.length;
   let seen = 0;
-  for (let at = before.indexOf(name); at !== -1; at = before.indexOf(name, at + 1)) {
+  for (let at = scan.lower.indexOf(name); at !== -1 && at <= last; at = scan.lower.indexOf(name, at + 1)) {
     seen += 1;
-    if (seen > OCCURRENCE_LIMIT || hasSignalBeside(text, at, at + name.length)) return true;
+    if (read.shortForm || seen > OCCURRENCE_LIMIT || hasSignalBeside(scan.text, at, at + name.length)) return true;
   }
   return false;
 }
@@ -699,7 +716,7 @@ function identify(scan: Scan, read: NameRead): string | null {
   const source = canonicalName(scan, read.name);
   if (source === '') return null;
   if (read.signaled && !read.shortForm) return source;
-  if (!mayBeNamedBefore(scan.text, read)) return read.signaled ? source : null;
+  if (!mayBeNamedBefore(scan, read)) return read.signaled ? source : null;
   const mentions = mentionsBefore(scan, read.start);
   const expanded = expandShortForm(read, source, mentions, read.start);
   if (read.signaled) return expanded;
@@ -732,7 +749,8 @@ function matchTrigger(scan: Scan, trigger: Trigger): Attribution[] {
   const { text } = scan;
   for (const match of text.matchAll(trigger.pattern)) {
     const matchEnd = match.index + match[0].length;
-    const read = trigger.side === 'after' ? readAfter(text, matchEnd) : readBeforeTrigger(text, match.index, trigger.gap);
+    const read =
+      trigger.side === 'after' ? readAfter(text, matchEnd) : readBeforeTrigger(text, match.index, trigger.gap);
     if (read === null) continue;
     const source = identify(scan, read);
     if (source === null) continue;
@@ -748,13 +766,15 @@ function matchTrigger(scan: Scan, trigger: Trigger): Attribution[] {
 
 /** Whether a tag sits at the start of a paragraph, after at most a dateline ("WASHINGTON (AP)"). */
 function opensParagraph(text: string, position: number): boolean {
-  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
-  if (position - lineStart > 60) return false;
-  const words = text.slice(lineStart, position).split(/[ ,]+/u).filter((word) => word !== '');
+  const from = Math.max(0, position - 61);
+  const window = text.slice(from, position);
+  const newline = window.lastIndexOf('\n');
+  if (newline === -1 && from > 0) return false;
+  const words = window.slice(newline + 1).split(/[ ,]+/u).filter((word) => word !== '');
   return words.every((word) => DATELINE_WORD.test(word));
 }
 
-/** Wire tags: "(AP) —", "(Reuters) -", a known agency at a paragraph start, any outlet opening a paragraph with a dash. */
+/** Wire tags: a known agency before a dash or opening a paragraph ("WASHINGTON (AP) —"); any outlet needs both. */
 function matchWireTags(scan: Scan): Attribution[] {
   const found: Attribution[] = [];
   const { text } = scan;
@@ -790,20 +810,14 @@ function settle(candidates: Attribution[]): Attribution[] {
   for (const candidate of candidates) {
     const recent = kept.slice(-8);
     if (recent.some((earlier) => contains(earlier, candidate))) continue;
-    const repeats = recent.some(
-      (earlier) => earlier.end > candidate.start && earlier.source === candidate.source,
-    );
+    const repeats = recent.some((earlier) => earlier.end > candidate.start && earlier.source === candidate.source);
     if (repeats && candidate.kind !== 'first-reported') continue;
     kept.push(candidate);
   }
   return kept.sort((first, second) => first.start - second.start || first.end - second.end);
 }
 
-/**
- * Every credit in an article's reading text to another outlet or agency, ordered by start, so the compare view can
- * show who re-reported whom. Each span's `text` is exactly its slice; credits to `ownOutlet` (any spelling) are
- * the article's own furniture, not citations, and are dropped.
- */
+/** Credits to other outlets in a reading text (own outlet's dropped), by start: who re-reported whom. */
 export function findAttributions(text: string, ownOutlet?: string | null): Attribution[] {
   const scan: Scan = {
     text,
@@ -815,6 +829,8 @@ export function findAttributions(text: string, ownOutlet?: string | null): Attri
     nextPhrase: undefined,
     domains: null,
     domainsTaken: 0,
+    lower: null,
+    cheapTests: 0,
   };
   const own = ownOutlet ? normalizeOutletName(ownOutlet) : null;
   const candidates = [...TRIGGERS.flatMap((trigger) => matchTrigger(scan, trigger)), ...matchWireTags(scan)];
