@@ -11,12 +11,14 @@ import { QuotesView } from '../features/quotes/QuotesView';
 import { clearDocQuotes } from '../features/reader/use-doc-quotes';
 import { clearReaderViews } from '../features/reader/use-reader-view';
 import { SearchResults } from '../features/search/SearchResults';
+import { CompareView } from '../features/story-compare/CompareView';
+import { clearSourceTexts } from '../features/story-compare/use-source-texts';
 import { useSearch } from '../features/search/use-search';
 import { AboutDialog } from './AboutDialog';
 import { TopBar } from './TopBar';
 import { useTheme } from './use-theme';
 
-/** The workbench: a top bar over four views (library, search, reader, quotes), the command palette and the shortcuts. */
+/** The workbench: a top bar over five views (library, search, reader, quotes, compare), the command palette and the shortcuts. */
 export function App() {
   const library = useDocuments();
   const search = useSearch();
@@ -33,6 +35,7 @@ export function App() {
   useEffect(() => {
     clearReaderViews();
     clearDocQuotes();
+    clearSourceTexts();
   }, [library.documents]);
 
   const registerReader = useCallback((value: ReaderControls | null) => void (controls.current.reader = value), []);
@@ -126,6 +129,9 @@ export function App() {
         </div>
         <div className="view" hidden={view !== 'quotes'}>
           <QuotesView active={view === 'quotes'} documents={library.documents} summaries={summaries} stories={library.stories} onOpenPassages={openPassages} />
+        </div>
+        <div className="view" hidden={view !== 'compare'}>
+          <CompareView active={view === 'compare'} documents={library.documents} stories={library.stories} onOpenPassages={openPassages} />
         </div>
       </main>
       {paletteOpen ? <CommandPalette context={context} onClose={() => setPaletteOpen(false)} /> : null}

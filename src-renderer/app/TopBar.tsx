@@ -23,11 +23,12 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'search', label: 'Search', key: 'Alt+2' },
   { view: 'reader', label: 'Reader', key: 'Alt+3' },
   { view: 'quotes', label: 'Quotes', key: 'Alt+4' },
+  { view: 'compare', label: 'Compare', key: 'Alt+5' },
 ];
 
-/** The bar over every view: the name, the four views, the search box, the theme and the command palette. */
+/** The bar over every view: the name, the five views, the search box, the theme and the command palette. */
 export function TopBar(props: TopBarProps) {
-  const counts: Record<View, number> = { library: 0, search: props.hitCount, reader: props.paneCount, quotes: 0 };
+  const counts: Record<View, number> = { library: 0, search: props.hitCount, reader: props.paneCount, quotes: 0, compare: 0 };
   return (
     <header className="top-bar">
       <span className="brand" aria-label="Parallax">

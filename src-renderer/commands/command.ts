@@ -1,7 +1,7 @@
 /** The shape of a registered command and of what it can act on. */
 
 /** The workbench's main views. */
-export type View = 'library' | 'search' | 'reader' | 'quotes';
+export type View = 'library' | 'search' | 'reader' | 'quotes' | 'compare';
 
 /** What the reading view lends the commands while it is mounted. */
 export interface ReaderControls {

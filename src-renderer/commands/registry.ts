@@ -16,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'show-search', title: 'Go to search results', group: 'Workbench', keys: ['Alt+2'], run: (c) => c.showView('search') },
   { id: 'show-reader', title: 'Go to the reader', group: 'Workbench', keys: ['Alt+3'], run: (c) => c.showView('reader') },
   { id: 'show-quotes', title: 'Go to the quote ledger', group: 'Workbench', keys: ['Alt+4'], run: (c) => c.showView('quotes') },
+  { id: 'show-compare', title: 'Compare the sources of a story', group: 'Workbench', keys: ['Alt+5'], run: (c) => c.showView('compare') },
   { id: 'toggle-theme', title: 'Switch between light and dark theme', group: 'Workbench', keys: ['Alt+Shift+L'], run: (c) => c.toggleTheme() },
   { id: 'import-folder', title: 'Import a folder…', group: 'Library', keys: ['Mod+O'], run: (c) => c.importFolder() },
   {

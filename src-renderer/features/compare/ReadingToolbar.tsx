@@ -76,6 +76,9 @@ export function ReadingToolbar(props: ReadingToolbarProps) {
         {props.paneCount > 1 ? (
           <span className="legend" aria-label="Colour key">
             <span className="swatch mark-shared">shared passage</span>
+            <span className="swatch only-here-swatch" title="A bar in the margin: no other open document has this paragraph (dashed: part of it)">
+              only in this source
+            </span>
             <span className="swatch mark-related">your selection, found</span>
             <span className="swatch mark-hit">search hit</span>
             {props.showQuotes ? <span className="swatch mark-quote">quote (colour = speaker)</span> : null}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import type { ReaderControls } from '../../commands/command';
+import type { MarginOf } from '../reader/marks';
 import { ReaderPane } from '../reader/ReaderPane';
 import { scrollToOffset } from '../reader/text-offsets';
 import { useDocQuotes } from '../reader/use-doc-quotes';
@@ -9,6 +10,8 @@ import { ReadingToolbar } from './ReadingToolbar';
 import { useRelated } from './use-related';
 import { useSharedNavigation } from './use-shared-navigation';
 import { useSharedPassages } from './use-shared-passages';
+import { useTargetSettling } from './use-target-settling';
+import { uniqueMargin } from './unique-ranges';
 import { MAX_PANES, type Workspace } from './use-workspace';
 import './compare.css';
 
@@ -20,7 +23,7 @@ export interface ReadingViewProps {
   registerControls(controls: ReaderControls | null): void;
 }
 
-/** One to four readers side by side: selection matching, shared passages tinted, stepping and synced scrolling. */
+/** One to four readers side by side: selection matching, shared passages tinted, what only one has in the margin, stepping and synced scrolling. */
 export function ReadingView({ workspace, documents, summaries, registerControls }: ReadingViewProps) {
   const { panes, active } = workspace.state;
   const scrollers = useRef(new Map<number, HTMLElement>());
@@ -32,6 +35,7 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
   const quotes = useDocQuotes(docIds);
   const { related, clearRelated } = useRelated(panes, scrollers);
   const navigation = useSharedNavigation(panes, active, shared.passages, scrollers, sync);
+  const settled = useTargetSettling(panes);
 
   // Fresh matches for a selection: bring the best one into view in each other pane.
   useEffect(() => {
@@ -58,6 +62,15 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
       ),
     [panes, related, navigation.rangesByPane, navigation.cursor, summaries, quotes, showQuotes],
   );
+
+  // What only each pane's document has, once the passages shared with the other open documents are known.
+  const margins = useMemo(() => {
+    const distinct = new Set(docIds);
+    const map = new Map<number, MarginOf>();
+    if (distinct.size < 2 || shared.loading || shared.error) return map;
+    for (const pane of panes) if (pane.docId !== null) map.set(pane.key, uniqueMargin(navigation.rangesByPane.get(pane.key) ?? []));
+    return map;
+  }, [docIds, panes, shared.loading, shared.error, navigation.rangesByPane]);
 
   const closePane = useCallback((index: number) => workspace.close(index), [workspace]);
   const clearAll = useCallback(() => {
@@ -128,6 +141,7 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
             documents={documents}
             summaries={summaries}
             marks={marks.get(pane.key) ?? []}
+            margin={margins.get(pane.key)}
             showHidden={showHidden}
             onToggleHidden={() => setShowHidden((value) => !value)}
             active={index === active}
@@ -138,7 +152,9 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
               if (element) scrollers.current.set(pane.key, element);
               else scrollers.current.delete(pane.key);
             }}
-            onScroll={() => navigation.onScroll(pane.key)}
+            onScroll={() => {
+              if (settled(pane)) navigation.onScroll(pane.key);
+            }}
             target={pane.target}
             status={relatedStatus(pane, related)}
           />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import { documentName } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
-import type { Mark } from './marks';
+import type { MarginOf, Mark } from './marks';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { scrollToOffset } from './text-offsets';
@@ -26,6 +26,8 @@ export interface ReaderPaneProps {
   documents: readonly DocumentSummary[];
   summaries: ReadonlyMap<string, DocumentSummary>;
   marks: readonly Mark[];
+  /** What to note in the margin beside each paragraph (e.g. what only this source has); none when omitted. */
+  margin?: MarginOf | undefined;
   showHidden: boolean;
   onToggleHidden(): void;
   active: boolean;
@@ -119,7 +121,7 @@ export function ReaderPane(props: ReaderPaneProps) {
         ) : (
           <div className="reader-column">
             <ReaderHeader details={result.value.document} summary={current} hidden={result.value.hidden} showHidden={props.showHidden} onToggleHidden={props.onToggleHidden} />
-            <ReaderText view={result.value} marks={props.marks} showHidden={props.showHidden} />
+            <ReaderText view={result.value} marks={props.marks} showHidden={props.showHidden} margin={props.margin} />
           </div>
         )}
       </article>

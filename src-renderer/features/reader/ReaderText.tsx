@@ -1,6 +1,6 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { HiddenBlock, ReaderView } from '../../../src-main/contract/reader';
-import { placeHidden, segmentsOf, type Mark, type Segment } from './marks';
+import { placeHidden, segmentsOf, type MarginOf, type Mark, type Segment } from './marks';
 
 /** Reasons the boilerplate detector gives, as a reporter would say them. */
 export function describeReason(reason: string): string {
@@ -9,15 +9,18 @@ export function describeReason(reason: string): string {
 
 /**
  * The canonical reading text as React text nodes: one <p> per paragraph, runs cut at every mark, each run tagged with
- * its offset (`data-at`). Nothing from the article is ever parsed as HTML.
+ * its offset (`data-at`), and a margin note beside a paragraph when `margin` gives one. Nothing from the article is
+ * ever parsed as HTML.
  */
-export const ReaderText = memo(function ReaderText({ view, marks, showHidden }: { view: ReaderView; marks: readonly Mark[]; showHidden: boolean }) {
+export const ReaderText = memo(function ReaderText({ view, marks, showHidden, margin }: { view: ReaderView; marks: readonly Mark[]; showHidden: boolean; margin?: MarginOf | undefined }) {
   const hidden = useMemo(() => placeHidden(view.hidden, view.paragraphs), [view]);
   const blocks: ReactNode[] = [];
   view.paragraphs.forEach((paragraph, index) => {
     if (showHidden) for (const block of hidden.get(index) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
+    const note = margin?.(paragraph, view.text) ?? null;
     blocks.push(
-      <p key={`p-${paragraph.start}`} className="reader-paragraph">
+      <p key={`p-${paragraph.start}`} className={note ? 'reader-paragraph has-margin-note' : 'reader-paragraph'}>
+        {note ? <span className={`margin-note margin-${note.kind}`} role="img" aria-label={note.note} title={note.note} /> : null}
         {segmentsOf(paragraph.start, paragraph.end, marks).map((segment) => (
           <Run key={segment.start} segment={segment} text={view.text.slice(segment.start, segment.end)} />
         ))}

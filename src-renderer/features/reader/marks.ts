@@ -13,6 +13,16 @@ export interface Mark {
   tone?: string;
 }
 
+/** A note in the margin beside one paragraph (what only this source has), drawn as a bar and named on hover. */
+export interface MarginNote {
+  /** Unique: nothing in the paragraph is shared; partly unique: a good part of it is not. */
+  kind: 'unique' | 'partly-unique';
+  note: string;
+}
+
+/** Decides the margin note beside a paragraph, given its range and the reading text; the opening view supplies it. */
+export type MarginOf = (paragraph: { start: number; end: number }, text: string) => MarginNote | null;
+
 /** A run of a paragraph whose marks are all the same. */
 export interface Segment {
   start: number;
