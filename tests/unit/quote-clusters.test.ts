@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { clusterIdFor, clusterQuotes, describeClusters, type ClusterMember } from '../../src-main/core/quotes/clusters';
-import { CONTAINED_MINIMUM, groupQuoteWords, VARIANT_MINIMUM, VARIANT_SIMILARITY } from '../../src-main/core/quotes/quote-groups';
+import { CONTAINED_MINIMUM, groupQuoteWords, REWORDED_COVERED, REWORDED_KEPT, REWORDED_MINIMUM, VARIANT_MINIMUM, VARIANT_SIMILARITY } from '../../src-main/core/quotes/quote-groups';
 import { commonWordCount, diffWords, quoteWords, wordSimilarity } from '../../src-main/core/quotes/word-diff';
 
 const SHEINBAUM = 'We reject any form of intervention or interference. That’s been very clear, Mexico coordinates and collaborates, but does not subordinate itself.';
@@ -75,7 +75,10 @@ function sameQuote(first: readonly string[], second: readonly string[]): boolean
       if (shorter.every((word, offset) => longer[start + offset] === word)) return true;
     }
   }
-  return wordSimilarity(first, second) >= VARIANT_SIMILARITY;
+  if (wordSimilarity(first, second) >= VARIANT_SIMILARITY) return true;
+  if (shorter.length < REWORDED_MINIMUM) return false;
+  const common = (wordSimilarity(first, second) * (first.length + second.length)) / 2;
+  return common >= REWORDED_KEPT * shorter.length - 1e-9 && common >= REWORDED_COVERED * longer.length - 1e-9;
 }
 
 /** Groups by comparing every pair: the reference for the indexed grouping. */

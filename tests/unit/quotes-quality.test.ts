@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { extractDocument } from '../../src-main/core/extract/index';
 import { composeReadingText } from '../../src-main/core/extract/reading-text';
 import { extractQuotes, type ExtractedQuote } from '../../src-main/core/quotes/extract-quotes';
+import { clusterQuotes } from '../../src-main/core/quotes/clusters';
 
 interface GoldQuote {
   text: string;
@@ -104,4 +105,26 @@ test('quote extraction meets the quality bar on the hold-out sets (written witho
     for (const name of names) assert.ok(gold[name] !== undefined, `gold for ${name}`);
     check(folder.pathname.split('/').filter(Boolean).pop() ?? 'hold-out', names.map((name) => [name, readingText(name, folder)]));
   }
+});
+
+test('the same quote across documents shares a cluster: pair recall on hand-labelled pairs', () => {
+  const labelled = JSON.parse(readFileSync(new URL('clusters.json', fixtures), 'utf8')) as { pairs: [[string, string], [string, string]][] };
+  const files = [...new Set(labelled.pairs.flat().map(([name]) => name))];
+  const quotes = files.flatMap((name) => {
+    const text = /^\d{3}_/u.test(name) ? readingText(name) : readFileSync(new URL(name, fixtures), 'utf8');
+    return extractQuotes(text).map((quote) => ({ ...quote, docId: name, path: name, published: null, quoteId: `${name}:${quote.start}` }));
+  });
+  const { clusterIds } = clusterQuotes(quotes);
+  const clusterOf = ([name, start]: [string, string]): string | null => {
+    const index = quotes.findIndex((quote) => quote.docId === name && quote.text.startsWith(start));
+    assert.ok(index >= 0, `quote "${start}" found in ${name}`);
+    return clusterIds[index] ?? null;
+  };
+  const together = labelled.pairs.filter(([left, right]) => {
+    const cluster = clusterOf(left);
+    return cluster !== null && cluster === clusterOf(right);
+  }).length;
+  const recall = Math.round((together / labelled.pairs.length) * 1000) / 1000;
+  console.log(JSON.stringify({ set: 'cluster pairs', pairs: labelled.pairs.length, together, pairRecall: recall }));
+  assert.ok(recall >= 0.9, `cluster pair recall ${recall}`);
 });

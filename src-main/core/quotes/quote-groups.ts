@@ -1,7 +1,8 @@
 /**
  * Groups quotes that are the same quote: identical normalized words; one contained in the other (a trimmed or partial
  * version of at least CONTAINED_MINIMUM words); or a light variant (word similarity ≥ VARIANT_SIMILARITY). Quotes of
- * fewer than VARIANT_MINIMUM words group only when identical. Groups are transitive (union-find).
+ * fewer than VARIANT_MINIMUM words group only when identical. A reworded version (REWORDED_MINIMUM words or more) groups
+ * when it keeps REWORDED_KEPT of its words in order inside the longer quote and covers REWORDED_COVERED of it. Groups are transitive (union-find).
  *
  * Pairs are never all compared: variants are found by prefix filtering on rare words (each quote is indexed under its
  * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest word.
@@ -14,6 +15,12 @@ export const VARIANT_SIMILARITY = 0.8;
 export const VARIANT_MINIMUM = 4;
 /** Fewest words a partial version needs to group with a longer quote that contains it. */
 export const CONTAINED_MINIMUM = 5;
+/** Fewest words a reworded version needs ("who are perfectly capable of solving it" → "who can solve it"). */
+export const REWORDED_MINIMUM = 8;
+/** A reworded version keeps this share of its own words in order inside the longer quote… */
+export const REWORDED_KEPT = 0.8;
+/** …and covers at least this share of the longer quote. */
+export const REWORDED_COVERED = 0.6;
 
 /**
  * The group of each quote given its normalized words: an array where quotes of one group hold the same number (the
@@ -65,6 +72,7 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
   distinct.forEach((unique, index) => unique.forEach((word) => append(wordIndex, word, index)));
 
   const stamp = new Int32Array(representatives.length).fill(-1);
+  const rewordStamp = new Int32Array(representatives.length).fill(-1);
   const budget = new Int32Array(dictionary.size);
   representatives.forEach((first, index) => {
     for (const word of first.words) budget[word]!++;
@@ -85,6 +93,18 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
       const second = representatives[other]!;
       if (second.words.length <= first.words.length || find(first.quote) === find(second.quote)) continue;
       if (containsRun(second.words, first.words)) union(first.quote, second.quote);
+    }
+    if (first.words.length < REWORDED_MINIMUM) return;
+    // Reworded: at most ⌊n/5⌋ of the shorter quote's words are missing from the longer, so it holds one of the ⌊n/5⌋+1
+    // rarest of them.
+    const keys = rarestFirst[index]!.subarray(0, Math.floor(first.words.length * (1 - REWORDED_KEPT)) + 1);
+    for (const word of keys) {
+      for (const other of wordIndex.get(word)!) {
+        const second = representatives[other]!;
+        if (other === index || rewordStamp[other] === index || second.words.length < first.words.length) continue;
+        rewordStamp[other] = index;
+        if (find(first.quote) !== find(second.quote) && isReworded(first.words, second.words)) union(first.quote, second.quote);
+      }
     }
   });
   return parents.map((_, index) => find(index));
@@ -126,6 +146,14 @@ function sharedWordCount(words: Int32Array, budget: Int32Array): number {
 /** Whether two word lists (both ≥ VARIANT_MINIMUM words) have a word similarity ≥ VARIANT_SIMILARITY. */
 function areVariants(first: Int32Array, second: Int32Array): boolean {
   return (2 * commonWordCount(first, second)) / (first.length + second.length) >= VARIANT_SIMILARITY;
+}
+
+/** Whether `shorter` (≥ REWORDED_MINIMUM words) keeps REWORDED_KEPT of its words, in order, in `longer`, covering
+ * REWORDED_COVERED of it. */
+function isReworded(shorter: Int32Array, longer: Int32Array): boolean {
+  if (shorter.length < REWORDED_MINIMUM || longer.length * REWORDED_COVERED > shorter.length) return false;
+  const common = commonWordCount(shorter, longer);
+  return common >= REWORDED_KEPT * shorter.length && common >= REWORDED_COVERED * longer.length;
 }
 
 /** Whether `inner` occurs as a contiguous run of `outer`. */
