@@ -102,16 +102,19 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     return success({ key: 'library', scope: {} });
   };
 
-  /** The scope's shared passages, from the cache when current, extended when documents were only added. */
-  const passagesOf = (key: string, scope: CompareScope): LibraryPassage[] => {
-    const current = new Map(scopeSignature(db, scope).map((row) => [row.rowid, row.textHash]));
+  /** The scope's shared passages, from the cache when current, extended when documents were only added; with the
+   * scope's documents by rowid (id and path). */
+  const passagesOf = (key: string, scope: CompareScope): { passages: LibraryPassage[]; documents: Map<number, { id: string; path: string }> } => {
+    const signature = scopeSignature(db, scope);
+    const documents = new Map(signature.map((row) => [row.rowid, row]));
+    const current = new Map(signature.map((row) => [row.rowid, row.textHash]));
     const cached = cache.get(key);
     if (cached !== undefined && cached.hashes.size === current.size && [...current].every(([rowid, hash]) => cached.hashes.get(rowid) === hash)) {
-      return cached.passages;
+      return { passages: cached.passages, documents };
     }
     const next = (cached && extendPassages(db, cached, current)) ?? computePassages(db, current);
     cache.set(key, next);
-    return next.passages;
+    return { passages: next.passages, documents };
   };
 
   const attributionsOf = (rows: readonly CompareDocumentRow[]): Map<string, Attribution[]> =>
@@ -153,9 +156,8 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     comparePassages(input: { docs?: string[]; story?: string }): Result<ComparedPassage[]> {
       const scoped = scopeOf(input);
       if (!scoped.ok) return scoped;
-      const passages = passagesOf(scoped.value.key, scoped.value.scope);
-      const rows = new Map(listCompareDocuments(db, scoped.value.scope).map((row) => [row.rowid, row]));
-      return success(passages.map((passage) => ({ a: sideOf(rows, passage.a), b: sideOf(rows, passage.b), similarity: passage.similarity })));
+      const { passages, documents } = passagesOf(scoped.value.key, scoped.value.scope);
+      return success(passages.map((passage) => ({ a: sideOf(documents, passage.a), b: sideOf(documents, passage.b), similarity: passage.similarity })));
     },
 
     /** Claims of a story (or a small library) with their independent origins. */
@@ -182,7 +184,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       const attributions = attributionsOf(rows);
       const claims = claimsOf(rows, attributions);
       if (!claims.ok) return claims;
-      const passages = passagesOf(scoped.value.key, scoped.value.scope);
+      const { passages } = passagesOf(scoped.value.key, scoped.value.scope);
       const byDocument = new Map<number, LibraryPassage[]>();
       for (const passage of passages) {
         for (const side of [passage.a.documentId, passage.b.documentId]) {

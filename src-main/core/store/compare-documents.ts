@@ -1,5 +1,6 @@
 /** The documents a comparison reads: reading text with effective title, outlet and date, for a scope. */
 import { statement, type Connection } from './database';
+import { effective } from './documents';
 
 /** Which documents a comparison covers: the whole library, one story, or a list of document rowids. */
 export interface CompareScope {
@@ -28,16 +29,11 @@ function scopeFilter(scope: CompareScope): { where: string; parameters: unknown[
   return { where: '', parameters: [] };
 }
 
-const EFFECTIVE = `CASE WHEN EXISTS (SELECT 1 FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = '%')
-  THEN (SELECT o.value FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = '%') ELSE d.% END`;
-
-const effective = (field: string): string => EFFECTIVE.replaceAll('%', field);
-
 /** The scope's documents with reading text and effective title, outlet and date, ordered by path. */
 export function listCompareDocuments(db: Connection, scope: CompareScope): CompareDocumentRow[] {
   const { where, parameters } = scopeFilter(scope);
-  return statement(db, `SELECT d.rowid AS rowid, d.id AS id, d.path AS path, ${effective('title')} AS title,
-      ${effective('outlet')} AS outlet, ${effective('published')} AS published, d.reading_text AS text
+  return statement(db, `SELECT d.rowid AS rowid, d.id AS id, d.path AS path, ${effective('title')},
+      ${effective('outlet')}, ${effective('published')}, d.reading_text AS text
     FROM documents d ${where} ORDER BY d.path`).all(...parameters) as CompareDocumentRow[];
 }
 
@@ -48,11 +44,10 @@ export function readingTexts(db: Connection, rowids: readonly number[]): Map<num
   return new Map(rows.map((row) => [row.rowid, row.text]));
 }
 
-/** The scope's documents as (rowid, text hash), ordered by rowid: enough to tell whether a comparison is current. */
-export function scopeSignature(db: Connection, scope: CompareScope): { rowid: number; textHash: string }[] {
+/** The scope's documents as (rowid, id, path, text hash), ordered by rowid: enough to tell whether a comparison is
+ * current and to name its passages' documents, without reading any text. */
+export function scopeSignature(db: Connection, scope: CompareScope): { rowid: number; id: string; path: string; textHash: string }[] {
   const { where, parameters } = scopeFilter(scope);
-  return statement(db, `SELECT d.rowid AS rowid, d.text_hash AS textHash FROM documents d ${where} ORDER BY d.rowid`).all(...parameters) as {
-    rowid: number;
-    textHash: string;
-  }[];
+  return statement(db, `SELECT d.rowid AS rowid, d.id AS id, d.path AS path, d.text_hash AS textHash FROM documents d ${where} ORDER BY d.rowid`)
+    .all(...parameters) as { rowid: number; id: string; path: string; textHash: string }[];
 }

@@ -45,7 +45,7 @@ const ROW_COLUMNS = `rowid, id, path, format, encoding, content_hash, file_size,
   text_hash, title, outlet, byline, published, url, words, missing`;
 
 /** Effective metadata: a reporter's override (even to null) wins over what the extractor found. */
-function effective(field: MetadataField): string {
+export function effective(field: MetadataField): string {
   const override = `FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = '${field}'`;
   return `CASE WHEN EXISTS (SELECT 1 ${override}) THEN (SELECT o.value ${override}) ELSE d.${field} END AS ${field}`;
 }

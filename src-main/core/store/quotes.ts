@@ -1,4 +1,5 @@
 import { statement, type Connection } from './database';
+import { effective } from './documents';
 import type { QuoteKind } from '../../contract/quotes';
 
 /** A quote as stored beside its document: offsets of its words in the reading text, speaker and kind. */
@@ -54,11 +55,8 @@ export function documentsWithStaleQuotes(db: Connection, scope: QuoteScope = {})
   return statement(db, select).all() as never;
 }
 
-const PUBLISHED = `CASE WHEN EXISTS (SELECT 1 FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = 'published')
-  THEN (SELECT o.value FROM metadata_overrides o WHERE o.document_rowid = d.rowid AND o.field = 'published') ELSE d.published END`;
-
 const RECORD_SELECT = `SELECT q.document_rowid AS documentRowid, q.ordinal AS ordinal, q.start AS start, q.end AS end, q.text AS text,
-  q.speaker AS speaker, q.kind AS kind, d.id AS docId, d.path AS path, ${PUBLISHED} AS published
+  q.speaker AS speaker, q.kind AS kind, d.id AS docId, d.path AS path, ${effective('published')}
   FROM quotes q JOIN documents d ON d.rowid = q.document_rowid`;
 
 /** Stored quotes in text order per document (documents by path), for the whole library, one document or one story. */
