@@ -5,12 +5,16 @@ import type { SearchHitDetails } from '../contract/search';
 import { CommandFailure, UsageError, type Output } from './output';
 import { describeQuotes, describeVerification } from './describe-quotes';
 import { describeClaims, describePassages, describeProvenance } from './describe-compare';
+import { notesCommand } from './notes-command';
 
 /** What a command receives: the engine, its arguments and where to write. */
 export interface CommandContext {
   engine: EngineHandlers;
   positionals: string[];
-  options: { json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean; doc?: string; speaker?: string; docs?: string };
+  options: {
+    json?: boolean; story?: string; limit?: string; raw?: boolean; port?: string; db?: string; debug?: boolean; doc?: string;
+    speaker?: string; docs?: string; exact?: string; body?: string; tag?: string[]; format?: string; orphans?: boolean; trash?: boolean;
+  };
   output: Output;
 }
 
@@ -39,6 +43,13 @@ Commands:
                                      passages documents share, verbatim or nearly (each pair once)
   claims [--story NAME]              matching sentences across sources, with their independent origins
   provenance [--story NAME]          which outlets each source credits ("according to NBC News", "(AP)")
+  notes add --doc DOC --exact TEXT [--body TEXT] [--tag T]...
+                                     note a passage (words that appear once in the document)
+  notes list [--tag T] [--orphans] [--trash]
+                                     list notes with their passages and whether each is still found
+  notes export --format md|json|csv|w3c
+                                     print the notebook: Markdown with citations, JSON, CSV or W3C Web Annotations
+  notes import FILE                  import a JSON export (notes already present are left alone)
   serve [--port N]                   serve the workbench on 127.0.0.1 and print its URL (until Ctrl-C)
 
 Options:
@@ -209,6 +220,7 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  notes: notesCommand,
   serve: {
     opensLibrary: false,
     validate(positionals, options) {

@@ -19,6 +19,12 @@ const COMMON_OPTIONS = {
   doc: { type: 'string' },
   speaker: { type: 'string' },
   docs: { type: 'string' },
+  exact: { type: 'string' },
+  body: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  orphans: { type: 'boolean', default: false },
+  trash: { type: 'boolean', default: false },
 } as const;
 
 /** Runs the `parallax` command line; returns the exit status (0 ok, 1 failure, 2 bad usage). */

@@ -12,6 +12,16 @@ import type { IngestProgress } from './library';
 import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
 import type { Quote, QuoteCluster, QuoteVerification } from './quotes';
 import type { Claim, ComparedPassage, ProvenanceEdge, StoryComparison } from './compare';
+import type {
+  DocumentNoteMark,
+  Note,
+  NoteExportFormat,
+  NoteFilter,
+  NoteImportReport,
+  NoteRevision,
+  PassageTarget,
+  TagCount,
+} from './notes';
 
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
@@ -62,6 +72,37 @@ export interface CompareMethods {
   getStoryComparison(input: { story?: string }): Promise<Result<StoryComparison>>;
 }
 
+/** Notebook methods: notes anchored to passages, kept through edits of their sources, never lost, exported. */
+export interface NoteMethods {
+  /** Notes, most recently updated first; anchors re-resolved first if their documents changed. */
+  listNotes(input: NoteFilter): Promise<Result<Note[]>>;
+  getNote(input: { id: string }): Promise<Result<Note>>;
+  /** A new note on one or more passages (possibly in different sources); its first revision is kept. */
+  createNote(input: { body?: string; tags?: string[]; passages: PassageTarget[] }): Promise<Result<Note>>;
+  /** Saves the body and/or tags (autosave); a revision is kept at most every few minutes. */
+  updateNote(input: { id: string; body?: string; tags?: string[] }): Promise<Result<Note>>;
+  /** Anchors one more passage to a note. */
+  addNotePassage(input: { id: string; passage: PassageTarget }): Promise<Result<Note>>;
+  /** Removes one passage from a note (a revision is kept first, so it can be restored). */
+  removeNotePassage(input: { id: string; anchorId: string }): Promise<Result<Note>>;
+  /** Moves a note to the trash (a revision is kept first); nothing is erased. */
+  deleteNote(input: { id: string }): Promise<Result<Note>>;
+  /** Brings a note back from the trash. */
+  restoreNote(input: { id: string }): Promise<Result<Note>>;
+  /** A note's revisions, newest first. */
+  listNoteRevisions(input: { id: string }): Promise<Result<NoteRevision[]>>;
+  /** Puts a note back as a revision had it (the current state is kept as a revision first). */
+  restoreNoteRevision(input: { id: string; revision: number }): Promise<Result<Note>>;
+  /** The live notes anchored in one document, as the reader highlights them. */
+  listDocumentNotes(input: { doc: string }): Promise<Result<DocumentNoteMark[]>>;
+  /** Tags of live notes with how many notes carry each, most used first. */
+  listNoteTags(input: Record<string, never>): Promise<Result<TagCount[]>>;
+  /** The live notebook as Markdown, JSON (lossless, re-importable, includes the trash), CSV or W3C Web Annotations. */
+  exportNotes(input: { format: NoteExportFormat }): Promise<Result<{ text: string; mediaType: string; fileName: string }>>;
+  /** Imports a JSON export: notes already present (same id) are left alone; passages re-attach by document. */
+  importNotes(input: { text: string }): Promise<Result<NoteImportReport>>;
+}
+
 /** Shell methods: what only a desktop window can do; the browser host answers them with an 'unsupported' error. */
 export interface ShellMethods {
   /** Asks the reporter for a folder with the system dialog; null when they cancel. */
@@ -69,7 +110,7 @@ export interface ShellMethods {
 }
 
 /** The whole contract every transport (worker, IPC, HTTP, CLI) carries unchanged. */
-export type Api = LibraryMethods & SearchMethods & ReaderMethods & QuoteMethods & CompareMethods & ShellMethods;
+export type Api = LibraryMethods & SearchMethods & ReaderMethods & QuoteMethods & CompareMethods & NoteMethods & ShellMethods;
 
 /** Events the engine sends while it works, by name. */
 export interface ApiEvents {
@@ -108,6 +149,20 @@ export const API_METHODS: readonly ApiMethod[] = [
   'listClaims',
   'listProvenance',
   'getStoryComparison',
+  'listNotes',
+  'getNote',
+  'createNote',
+  'updateNote',
+  'addNotePassage',
+  'removeNotePassage',
+  'deleteNote',
+  'restoreNote',
+  'listNoteRevisions',
+  'restoreNoteRevision',
+  'listDocumentNotes',
+  'listNoteTags',
+  'exportNotes',
+  'importNotes',
   'chooseFolder',
 ];
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Api, ApiMethod } from './api';
 import { METADATA_FIELDS } from './library';
+import { NOTE_EXPORT_FORMATS } from './notes';
 import { failure, success, type Result } from './result';
 
 /** The caps on inputs: characters for strings, entries for lists. */
@@ -19,6 +20,12 @@ export const INPUT_LIMITS = {
   compared: 4,
   results: 10_000,
   quote: 2000,
+  noteBody: 1_000_000,
+  tag: 100,
+  tags: 100,
+  notePassages: 100,
+  noteId: 100,
+  importText: 200_000_000,
 } as const;
 
 const text = (max: number) => z.string().max(max);
@@ -30,6 +37,14 @@ const limitMessage = `The number of results must be a whole number from 1 to ${I
 const limit = z.int(limitMessage).min(1, limitMessage).max(INPUT_LIMITS.results, limitMessage).optional();
 const compareMessage = `Choose from 2 to ${INPUT_LIMITS.compared} documents to compare.`;
 const nothing = z.strictObject({});
+const noteId = z.string().min(1).max(INPUT_LIMITS.noteId);
+const tags = z.array(z.string().trim().min(1).max(INPUT_LIMITS.tag)).max(INPUT_LIMITS.tags);
+const passage = z.union([
+  z
+    .strictObject({ doc: path, start: offset, end: offset })
+    .refine((input) => input.end > input.start, { message: 'The passage must end after it starts.', path: ['end'] }),
+  z.strictObject({ doc: path, exact: z.string().trim().min(1).max(INPUT_LIMITS.quote) }),
+]);
 
 /** The input schema of each contract method; each accepts exactly what the method's input type allows. */
 export const INPUT_SCHEMAS = {
@@ -55,6 +70,30 @@ export const INPUT_SCHEMAS = {
   listClaims: z.strictObject({ story }),
   listProvenance: z.strictObject({ story }),
   getStoryComparison: z.strictObject({ story }),
+  listNotes: z.strictObject({
+    query: text(INPUT_LIMITS.query).optional(),
+    tag: text(INPUT_LIMITS.tag).optional(),
+    orphans: z.boolean().optional(),
+    trash: z.boolean().optional(),
+    doc: path.optional(),
+  }),
+  getNote: z.strictObject({ id: noteId }),
+  createNote: z.strictObject({
+    body: text(INPUT_LIMITS.noteBody).optional(),
+    tags: tags.optional(),
+    passages: z.array(passage).min(1, 'A note needs at least one passage.').max(INPUT_LIMITS.notePassages),
+  }),
+  updateNote: z.strictObject({ id: noteId, body: text(INPUT_LIMITS.noteBody).optional(), tags: tags.optional() }),
+  addNotePassage: z.strictObject({ id: noteId, passage }),
+  removeNotePassage: z.strictObject({ id: noteId, anchorId: noteId }),
+  deleteNote: z.strictObject({ id: noteId }),
+  restoreNote: z.strictObject({ id: noteId }),
+  listNoteRevisions: z.strictObject({ id: noteId }),
+  restoreNoteRevision: z.strictObject({ id: noteId, revision: z.int().min(1) }),
+  listDocumentNotes: z.strictObject({ doc: path }),
+  listNoteTags: nothing,
+  exportNotes: z.strictObject({ format: z.enum(NOTE_EXPORT_FORMATS) }),
+  importNotes: z.strictObject({ text: z.string().min(1, 'The file to import is empty.').max(INPUT_LIMITS.importText, 'The file to import is too large.') }),
   chooseFolder: nothing,
 } satisfies { [Method in ApiMethod]: z.ZodType<Parameters<Api[Method]>[0]> };
 
@@ -76,6 +115,18 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   docs: 'the list of documents to compare',
   speaker: 'the speaker',
   text: 'the quote',
+  id: 'the note',
+  body: 'the note text',
+  tags: 'the list of tags',
+  tag: 'the tag',
+  passages: 'the list of passages',
+  passage: 'the passage',
+  exact: 'the passage text',
+  anchorId: 'the passage',
+  revision: 'the revision',
+  format: 'the export format',
+  orphans: 'the choice of orphans',
+  trash: 'the choice of trash',
 };
 
 /** What a value of each expected type is, in words. */

@@ -27,6 +27,7 @@ import { createSearchService } from './search/search-service';
 import { readerViewFor, relatedPassagesFor, sharedPassagesFor } from './reader/reader-methods';
 import { createQuoteService } from './quotes/quote-service';
 import { createCompareService } from './compare/compare-service';
+import { createNoteService } from './notes/note-service';
 
 /** The contract with synchronous handlers: what the engine worker (or an in-process host) runs. */
 export type EngineHandlers = {
@@ -61,6 +62,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
   const search = createSearchService(db);
   const quotes = createQuoteService(db, resolveDocument);
   const compare = createCompareService(db, resolveDocument);
+  const notes = createNoteService(db, { resolveDocument });
   /** Forgets what depends on documents (search vocabulary, quote clusters) after a change. Compared passages stay:
    * they check each document's text hash and take in added documents incrementally. */
   const changed = (): void => {
@@ -82,6 +84,8 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
   };
 
   return {
+    ...notes,
+
     async ingest({ paths, story }) {
       if (!Array.isArray(paths) || paths.length === 0 || paths.some((path) => typeof path !== 'string' || !path)) {
         return failure('bad-request', 'Give at least one file or folder to ingest.');

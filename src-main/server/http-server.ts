@@ -17,8 +17,11 @@ import {
 } from './access';
 import { sendStaticFile } from './static-files';
 
-/** The largest request body a contract call may send (1 MiB). */
-export const BODY_LIMIT = 1024 * 1024;
+/** The largest request body a contract call may send (8 MiB: a long note is up to a million characters). */
+export const BODY_LIMIT = 8 * 1024 * 1024;
+
+/** Methods that carry a whole file and may send more: importing a notebook export. */
+const LARGE_BODY_LIMITS: Partial<Record<string, number>> = { importNotes: 256 * 1024 * 1024 };
 
 /** Milliseconds between keep-alive comments on the event stream, so idle proxies and browsers keep it open. */
 const HEARTBEAT_MS = 15_000;
@@ -84,10 +87,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.setHeader('Allow', 'POST');
       return sendJson(response, 405, failure('bad-request', 'Contract methods are called with POST.'));
     }
-    const body = await readBody(request, BODY_LIMIT);
+    const limit = LARGE_BODY_LIMITS[name] ?? BODY_LIMIT;
+    const body = await readBody(request, limit);
     if (body === null) {
       response.setHeader('Connection', 'close');
-      return sendJson(response, 413, failure('bad-request', `The request is larger than ${BODY_LIMIT / 1024 / 1024} MiB.`));
+      return sendJson(response, 413, failure('bad-request', `The request is larger than ${limit / 1024 / 1024} MiB.`));
     }
     let input: unknown;
     try {
