@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NoteAnchor } from '../../src-main/contract/notes';
 import type { SearchHitDetails } from '../../src-main/contract/search';
 import type { CommandContext, LibraryControls, ReaderControls, View } from '../commands/command';
 import { useCommands } from '../commands/use-commands';
@@ -6,6 +7,8 @@ import { ReadingView } from '../features/compare/ReadingView';
 import { useWorkspace, type Passage } from '../features/compare/use-workspace';
 import { LibraryView } from '../features/library/LibraryView';
 import { useDocuments } from '../features/library/use-documents';
+import { NotebookPanel } from '../features/notebook/NotebookPanel';
+import { useNotebook } from '../features/notebook/use-notebook';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { QuotesView } from '../features/quotes/QuotesView';
 import { clearDocQuotes } from '../features/reader/use-doc-quotes';
@@ -14,15 +17,21 @@ import { SearchResults } from '../features/search/SearchResults';
 import { CompareView } from '../features/story-compare/CompareView';
 import { clearSourceTexts } from '../features/story-compare/use-source-texts';
 import { useSearch } from '../features/search/use-search';
+import { Toast } from '../components/Toast';
 import { AboutDialog } from './AboutDialog';
 import { TopBar } from './TopBar';
 import { useTheme } from './use-theme';
 
-/** The workbench: a top bar over five views (library, search, reader, quotes, compare), the command palette and the shortcuts. */
+/**
+ * The workbench: a top bar over five views (library, search, reader, quotes, compare), the notebook docked on the
+ * right of whichever view shows, the command palette and the shortcuts.
+ */
 export function App() {
   const library = useDocuments();
   const search = useSearch();
   const workspace = useWorkspace();
+  const notebook = useNotebook();
+  const { changed: notebookChanged, dismissToast } = notebook;
   const { theme, toggle: toggleTheme } = useTheme();
   const [view, setView] = useState<View>('library');
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -36,7 +45,9 @@ export function App() {
     clearReaderViews();
     clearDocQuotes();
     clearSourceTexts();
-  }, [library.documents]);
+    // Changed texts may move or lose noted passages.
+    notebookChanged();
+  }, [library.documents, notebookChanged]);
 
   const registerReader = useCallback((value: ReaderControls | null) => void (controls.current.reader = value), []);
   const registerLibrary = useCallback((value: LibraryControls | null) => void (controls.current.library = value), []);
@@ -68,6 +79,15 @@ export function App() {
     [workspace],
   );
 
+  /** Opens a note's passage in the reader (in the pane already showing its source, if any), outlined and flashed. */
+  const openNotePassage = useCallback(
+    (anchor: NoteAnchor) => {
+      workspace.showPassage({ docId: anchor.docId, start: anchor.start, end: anchor.end }, 'Passage of your note');
+      setView('reader');
+    },
+    [workspace],
+  );
+
   const context: CommandContext = {
     view,
     showView: setView,
@@ -88,6 +108,7 @@ export function App() {
     get library() {
       return controls.current.library;
     },
+    notebook: { open: notebook.state.open, editing: notebook.editing, toggle: notebook.toggle, searchNotes: notebook.searchNotes },
   };
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -111,29 +132,43 @@ export function App() {
         theme={theme}
         onToggleTheme={toggleTheme}
         onPalette={() => setPaletteOpen(true)}
+        notebookOpen={notebook.state.open}
+        onToggleNotebook={notebook.toggle}
       />
-      <main className="views">
-        <div className="view" hidden={view !== 'library'}>
-          <LibraryView library={library} onOpen={openDocuments} registerControls={registerLibrary} />
-        </div>
-        <div className="view" hidden={view !== 'search'}>
-          <SearchResults
-            state={search.state}
-            documents={summaries}
-            onActivate={search.setActiveIndex}
-            onOpen={(index, beside) => openHit(search.state.hits[index], beside)}
-          />
-        </div>
-        <div className="view" hidden={view !== 'reader'}>
-          <ReadingView workspace={workspace} documents={library.documents} summaries={summaries} registerControls={registerReader} />
-        </div>
-        <div className="view" hidden={view !== 'quotes'}>
-          <QuotesView active={view === 'quotes'} documents={library.documents} summaries={summaries} stories={library.stories} onOpenPassages={openPassages} />
-        </div>
-        <div className="view" hidden={view !== 'compare'}>
-          <CompareView active={view === 'compare'} documents={library.documents} stories={library.stories} onOpenPassages={openPassages} />
-        </div>
-      </main>
+      <div className={`app-body${notebook.state.open ? ' with-notebook' : ''}`}>
+        <main className="views">
+          <div className="view" hidden={view !== 'library'}>
+            <LibraryView library={library} onOpen={openDocuments} registerControls={registerLibrary} />
+          </div>
+          <div className="view" hidden={view !== 'search'}>
+            <SearchResults
+              state={search.state}
+              documents={summaries}
+              onActivate={search.setActiveIndex}
+              onOpen={(index, beside) => openHit(search.state.hits[index], beside)}
+            />
+          </div>
+          <div className="view" hidden={view !== 'reader'}>
+            <ReadingView workspace={workspace} documents={library.documents} summaries={summaries} registerControls={registerReader} notebook={notebook} />
+          </div>
+          <div className="view" hidden={view !== 'quotes'}>
+            <QuotesView active={view === 'quotes'} documents={library.documents} summaries={summaries} stories={library.stories} onOpenPassages={openPassages} onNotePassages={(passages, body) => void notebook.notePassages(passages.map(({ docId, start, end }) => ({ doc: docId, start, end })), body)} />
+          </div>
+          <div className="view" hidden={view !== 'compare'}>
+            <CompareView active={view === 'compare'} documents={library.documents} stories={library.stories} onOpenPassages={openPassages} />
+          </div>
+        </main>
+        {notebook.state.open ? <NotebookPanel notebook={notebook} onOpenPassage={openNotePassage} /> : null}
+      </div>
+      {notebook.state.toast ? (
+        <Toast
+          key={notebook.state.toast.id}
+          text={notebook.state.toast.text}
+          tone={notebook.state.toast.tone}
+          action={notebook.state.toast.action}
+          onDismiss={() => dismissToast(notebook.state.toast!.id)}
+        />
+      ) : null}
       {paletteOpen ? <CommandPalette context={context} onClose={() => setPaletteOpen(false)} /> : null}
       {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
     </div>

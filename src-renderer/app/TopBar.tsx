@@ -16,6 +16,8 @@ export interface TopBarProps {
   theme: Theme;
   onToggleTheme(): void;
   onPalette(): void;
+  notebookOpen: boolean;
+  onToggleNotebook(): void;
 }
 
 const VIEWS: { view: View; label: string; key: string }[] = [
@@ -26,7 +28,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'compare', label: 'Compare', key: 'Alt+5' },
 ];
 
-/** The bar over every view: the name, the five views, the search box, the theme and the command palette. */
+/** The bar over every view: the name, the five views, the search box, the notebook, the theme and the command palette. */
 export function TopBar(props: TopBarProps) {
   const counts: Record<View, number> = { library: 0, search: props.hitCount, reader: props.paneCount, quotes: 0, compare: 0 };
   return (
@@ -54,6 +56,9 @@ export function TopBar(props: TopBarProps) {
       </nav>
       <SearchBox ref={props.searchRef} {...props.search} />
       <div className="top-actions">
+        <button type="button" className="ghost notebook-toggle" aria-pressed={props.notebookOpen} onClick={props.onToggleNotebook} title={`Show or hide the notebook (${formatBinding('Alt+6')})`}>
+          <span aria-hidden="true">✎</span> Notebook
+        </button>
         <button type="button" className="ghost" onClick={props.onToggleTheme} aria-label={props.theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'} title="Alt+Shift+L">
           <span aria-hidden="true">{props.theme === 'dark' ? '☀' : '☾'}</span> {props.theme === 'dark' ? 'Light' : 'Dark'}
         </button>

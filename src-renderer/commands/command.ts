@@ -18,6 +18,23 @@ export interface ReaderControls {
   closePane(): void;
   nextPane(): void;
   clearRelated(): void;
+  /** Whether a passage is selected in one of the panes now (read live, not from the last render). */
+  hasSelection(): boolean;
+  /** Starts a note on the selected passage and opens it in the notebook. */
+  noteSelection(): void;
+  /** Adds the selected passage to the note open in the notebook. */
+  addSelectionToNote(): void;
+}
+
+/** What the notebook panel lends the commands (it lives beside every view). */
+export interface NotebookControls {
+  /** Whether the panel is showing. */
+  open: boolean;
+  /** Whether a note is open in the panel's editor (so a passage can be added to it). */
+  editing: boolean;
+  toggle(): void;
+  /** Opens the panel on its list with the cursor in the search box. */
+  searchNotes(): void;
 }
 
 /** What the library view lends the commands while it is mounted. */
@@ -40,6 +57,7 @@ export interface CommandContext {
   importFolder(): void;
   reader: ReaderControls | null;
   library: LibraryControls | null;
+  notebook: NotebookControls;
 }
 
 /** One command: shown in the palette with its keys, run by its shortcut, a menu item or the palette. */
@@ -48,7 +66,7 @@ export interface Command {
   id: string;
   title: string;
   /** Palette group. */
-  group: 'Workbench' | 'Library' | 'Reader';
+  group: 'Workbench' | 'Library' | 'Reader' | 'Notebook';
   /** Key bindings ("Mod+K", "Alt+ArrowDown", "]"); the first is the one shown. */
   keys: string[];
   run(context: CommandContext): void;

@@ -3,6 +3,8 @@ import { isBareKey, isTypingTarget, matchesBinding, parseBinding } from './key-b
 
 /** Whether the reading view is showing and has lent its controls. */
 const reading = (context: CommandContext) => context.view === 'reader' && context.reader !== null;
+/** Whether a passage is selected in the reading view. */
+const selecting = (context: CommandContext) => reading(context) && (context.reader?.hasSelection() ?? false);
 /** Whether the library view is showing and has lent its controls. */
 const inLibrary = (context: CommandContext) => context.view === 'library' && context.library !== null;
 
@@ -72,6 +74,17 @@ export const COMMANDS: readonly Command[] = [
     enabled: (c) => reading(c) && (c.reader?.paneCount ?? 0) > 1,
   },
   { id: 'clear-related', title: 'Clear the matches of the selection', group: 'Reader', keys: ['Escape'], run: (c) => c.reader?.clearRelated(), enabled: reading },
+  { id: 'toggle-notebook', title: 'Show or hide the notebook', group: 'Notebook', keys: ['Alt+6', 'Mod+Shift+N'], run: (c) => c.notebook.toggle() },
+  { id: 'search-notes', title: 'Search the notebook', group: 'Notebook', keys: ['Alt+Shift+F'], run: (c) => c.notebook.searchNotes() },
+  { id: 'note-selection', title: 'Note the selected passage', group: 'Notebook', keys: ['N'], run: (c) => c.reader?.noteSelection(), enabled: selecting },
+  {
+    id: 'add-selection-to-note',
+    title: 'Add the selected passage to the open note',
+    group: 'Notebook',
+    keys: ['Shift+N'],
+    run: (c) => c.reader?.addSelectionToNote(),
+    enabled: (c) => selecting(c) && c.notebook.editing,
+  },
 ];
 
 /** The command with this id (menu events name commands by id). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT, SEEDS, temporaryFolder } from '../support/cli';
 import { startEngineHost, type EngineHost } from '../../src-main/engine/host';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/server/access';
-import { startServer, type RunningServer } from '../../src-main/server/http-server';
+import { BODY_LIMIT, startServer, type RunningServer } from '../../src-main/server/http-server';
 import type { DocumentSummary, IngestReport } from '../../src-main/contract/library';
 import type { Result } from '../../src-main/contract/result';
 import type { SearchHit } from '../../src-main/contract/search';
@@ -193,8 +193,12 @@ describe('parallax serve over HTTP', () => {
     const broken = await send(server.port, '/api/listDocuments', { method: 'POST', body: '{"story":', headers: auth });
     assert.equal(broken.status, 400);
     assert.equal((JSON.parse(broken.body) as Result<unknown>).ok, false);
-    const huge = await send(server.port, '/api/search', { method: 'POST', body: JSON.stringify({ query: 'x'.repeat(2 * 1024 * 1024) }), headers: auth });
+    const huge = await send(server.port, '/api/search', { method: 'POST', body: JSON.stringify({ query: 'x'.repeat(BODY_LIMIT + 1) }), headers: auth });
     assert.equal(huge.status, 413);
+    // A notebook import carries a whole file: its limit is larger, and a body above the common one is read and checked.
+    const notebook = await send(server.port, '/api/importNotes', { method: 'POST', body: JSON.stringify({ text: `{"format":"other","pad":"${'x'.repeat(BODY_LIMIT)}"}` }), headers: auth });
+    assert.equal(notebook.status, 200);
+    assert.match((JSON.parse(notebook.body) as { error: { message: string } }).error.message, /not a Parallax notebook/i);
   });
 
   test('path traversal never reaches a file outside the static folder', async () => {

@@ -93,3 +93,21 @@ test('a cluster opens side by side at the quote, and quotes carry their speaker 
   await page.keyboard.press('Alt+Q');
   await expect(page.locator('mark.mark-quote').first()).toBeVisible();
 });
+
+test('a quote of the ledger becomes a note anchored in each of its sources', async ({ page, workbench }) => {
+  await openWorkbench(page, workbench);
+  await openLedger(page);
+  const sheinbaum = page.getByRole('table', { name: 'Quotes across sources' }).locator('.ledger-row').filter({ hasText: SHEINBAUM });
+  await sheinbaum.getByRole('button', { name: '✎ Note' }).click();
+  // The notebook opens on the new note, its two passages the quote in each source.
+  await expect(page.getByRole('complementary', { name: 'Notebook' })).toBeVisible();
+  await expect(page.getByText('2 passages', { exact: false }).first()).toBeVisible();
+  const notes = await workbench.call<{ body: string; anchors: { selector: { exact: string }; state: string }[] }[]>('listNotes', {});
+  expect(notes.ok).toBe(true);
+  if (!notes.ok) return;
+  const [note] = notes.value;
+  expect(note?.body).toContain('Claudia Sheinbaum');
+  expect(note?.anchors.map((anchor) => anchor.state)).toEqual(['ok', 'ok']);
+  for (const anchor of note!.anchors) expect(anchor.selector.exact).toContain(SHEINBAUM);
+  await snapshot(page, 'noted');
+});

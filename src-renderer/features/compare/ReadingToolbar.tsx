@@ -21,6 +21,8 @@ export interface ReadingToolbarProps {
   onShowQuotes(value: boolean): void;
   related: RelatedState;
   onClearRelated(): void;
+  /** Whether a passage of the open documents is in the notebook (its highlight then joins the colour key). */
+  hasNotes: boolean;
 }
 
 /** The reading area's toolbar: panes, shared-passage stepping, sync scroll, quotes, removed text, and the selection's fate. */
@@ -82,6 +84,7 @@ export function ReadingToolbar(props: ReadingToolbarProps) {
             <span className="swatch mark-related">your selection, found</span>
             <span className="swatch mark-hit">search hit</span>
             {props.showQuotes ? <span className="swatch mark-quote">quote (colour = speaker)</span> : null}
+            {props.hasNotes ? <span className="swatch mark-note">in your notebook</span> : null}
           </span>
         ) : null}
       </div>

@@ -5,6 +5,11 @@ import type { MarginOf } from '../reader/marks';
 import { ReaderPane } from '../reader/ReaderPane';
 import { scrollToOffset } from '../reader/text-offsets';
 import { useDocQuotes } from '../reader/use-doc-quotes';
+import { NoteHoverCard } from '../notebook/NoteHoverCard';
+import { SelectionActions } from '../notebook/SelectionActions';
+import { noteMarks, notePreviews, useDocNotes } from '../notebook/use-doc-notes';
+import type { Notebook } from '../notebook/use-notebook';
+import { usePaneSelection } from '../notebook/use-pane-selection';
 import { marksForPane, relatedStatus } from './pane-marks';
 import { ReadingToolbar } from './ReadingToolbar';
 import { useRelated } from './use-related';
@@ -21,10 +26,12 @@ export interface ReadingViewProps {
   documents: readonly DocumentSummary[];
   summaries: ReadonlyMap<string, DocumentSummary>;
   registerControls(controls: ReaderControls | null): void;
+  /** The notebook: selected passages become notes, noted passages are highlighted and open their note. */
+  notebook: Notebook;
 }
 
 /** One to four readers side by side: selection matching, shared passages tinted, what only one has in the margin, stepping and synced scrolling. */
-export function ReadingView({ workspace, documents, summaries, registerControls }: ReadingViewProps) {
+export function ReadingView({ workspace, documents, summaries, registerControls, notebook }: ReadingViewProps) {
   const { panes, active } = workspace.state;
   const scrollers = useRef(new Map<number, HTMLElement>());
   const [showHidden, setShowHidden] = useState(false);
@@ -36,6 +43,21 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
   const { related, clearRelated } = useRelated(panes, scrollers);
   const navigation = useSharedNavigation(panes, active, shared.passages, scrollers, sync);
   const settled = useTargetSettling(panes);
+  const notes = useDocNotes(docIds, notebook.state.version);
+  const previews = useMemo(() => notePreviews(notes), [notes]);
+  const selection = usePaneSelection(panes, scrollers);
+  const panesElement = useRef<HTMLDivElement>(null);
+
+  const noteSelection = useCallback(
+    (add: boolean) => {
+      const target = selection.current();
+      if (!target) return;
+      selection.clear();
+      const passage = { doc: target.docId, start: target.start, end: target.end };
+      void (add ? notebook.addPassage(passage) : notebook.notePassage(passage));
+    },
+    [selection, notebook],
+  );
 
   // Fresh matches for a selection: bring the best one into view in each other pane.
   useEffect(() => {
@@ -56,11 +78,12 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
           pane.key,
           [
             ...(showQuotes && pane.docId ? (quotes.get(pane.docId) ?? []) : []),
+            ...(pane.docId ? noteMarks(notes.get(pane.docId) ?? []) : []),
             ...marksForPane(pane, { related, shared: navigation.rangesByPane.get(pane.key) ?? [], cursor: navigation.cursor, summaries }),
           ],
         ]),
       ),
-    [panes, related, navigation.rangesByPane, navigation.cursor, summaries, quotes, showQuotes],
+    [panes, related, navigation.rangesByPane, navigation.cursor, summaries, quotes, showQuotes, notes],
   );
 
   // What only each pane's document has, once the passages shared with the other open documents are known.
@@ -99,6 +122,9 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
         if (pane) scrollers.current.get(pane.key)?.focus();
       },
       clearRelated: clearAll,
+      hasSelection: () => selection.current() !== null,
+      noteSelection: () => noteSelection(false),
+      addSelectionToNote: () => noteSelection(true),
     });
   });
   useEffect(() => () => registerControls(null), [registerControls]);
@@ -131,8 +157,9 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
         onShowQuotes={setShowQuotes}
         related={related}
         onClearRelated={clearAll}
+        hasNotes={previews.size > 0}
       />
-      <div className={`panes panes-${panes.length}`}>
+      <div className={`panes panes-${panes.length}`} ref={panesElement}>
         {panes.map((pane, index) => (
           <ReaderPane
             key={pane.key}
@@ -157,9 +184,21 @@ export function ReadingView({ workspace, documents, summaries, registerControls 
             }}
             target={pane.target}
             status={relatedStatus(pane, related)}
+            overlay={
+              selection.selection?.paneKey === pane.key ? (
+                <SelectionActions
+                  top={selection.selection.top}
+                  left={selection.selection.left}
+                  canAdd={notebook.editing}
+                  onNote={() => noteSelection(false)}
+                  onAdd={() => noteSelection(true)}
+                />
+              ) : null
+            }
           />
         ))}
       </div>
+      <NoteHoverCard container={panesElement} previews={previews} onOpen={(id) => notebook.openNote(id)} />
     </section>
   );
 }

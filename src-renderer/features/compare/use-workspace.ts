@@ -38,13 +38,14 @@ let nextKey = 1;
 let nextSeq = 1;
 
 /** A new pane for a document, scrolled to its first hit if any (hits are search hits unless said otherwise). */
-function makePane(docId: string | null, hits: { start: number; end: number }[] = [], kind: MarkKind = 'hit', note = 'Search hit'): Pane {
+function makePane(docId: string | null, hits: { start: number; end: number }[] = [], kind: MarkKind = 'hit', note = 'Search hit', flash = false): Pane {
   const first = hits[0];
+  const seq = nextSeq++;
   return {
     key: nextKey++,
     docId,
-    hits: hits.map((hit) => ({ ...hit, kind, note })),
-    target: first ? { start: first.start, seq: nextSeq++ } : null,
+    hits: hits.map((hit) => ({ ...hit, kind, note, ...(flash ? { flash: seq } : {}) })),
+    target: first ? { start: first.start, seq } : null,
   };
 }
 
@@ -60,6 +61,22 @@ export function useWorkspace() {
   const openPassages = useCallback((passages: readonly Passage[], note: string) => {
     const panes = passages.slice(0, MAX_PANES).map((passage) => makePane(passage.docId, [passage], 'current', note));
     setState({ panes, active: 0 });
+  }, []);
+
+  /**
+   * Brings one passage into view, outlined and flashed once: in the pane already showing its document (the other
+   * panes stay as they are), or else in the current pane.
+   */
+  const showPassage = useCallback((passage: Passage, note: string) => {
+    setState((current) => {
+      const fresh = makePane(passage.docId, [passage], 'current', note, true);
+      const existing = current.panes.findIndex((pane) => pane.docId === passage.docId);
+      if (current.panes.length === 0) return { panes: [fresh], active: 0 };
+      const index = existing >= 0 ? existing : Math.min(current.active, current.panes.length - 1);
+      // A pane already showing the document keeps its key (and its scroll position until the new target is reached).
+      const pane = existing >= 0 ? { ...current.panes[index]!, hits: fresh.hits, target: fresh.target } : fresh;
+      return { panes: current.panes.map((other, position) => (position === index ? pane : other)), active: index };
+    });
   }, []);
 
   const openDocument = useCallback((id: string, options: OpenOptions = {}) => {
@@ -94,8 +111,8 @@ export function useWorkspace() {
   }, []);
 
   return useMemo(
-    () => ({ state, openDocuments, openPassages, openDocument, choose, close, add, activate }),
-    [state, openDocuments, openPassages, openDocument, choose, close, add, activate],
+    () => ({ state, openDocuments, openPassages, showPassage, openDocument, choose, close, add, activate }),
+    [state, openDocuments, openPassages, showPassage, openDocument, choose, close, add, activate],
   );
 }
 

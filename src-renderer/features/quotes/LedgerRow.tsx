@@ -15,6 +15,8 @@ export interface LedgerRowProps {
   onOpen(entry: LedgerEntry): void;
   /** Opens one source at its version of the quote. */
   onOpenSource(source: LedgerSource): void;
+  /** Starts a note on the quote in every source that carries it. */
+  onNote(entry: LedgerEntry): void;
 }
 
 /** A speaker with the dot of their colour. */
@@ -28,7 +30,7 @@ export function SpeakerName({ speaker }: { speaker: string | null }) {
 }
 
 /** One quote of the ledger, and under it (when expanded) each source's version with its differences and credit. */
-export function LedgerRow({ entry, summaries, expanded, onToggle, onOpen, onOpenSource }: LedgerRowProps) {
+export function LedgerRow({ entry, summaries, expanded, onToggle, onOpen, onOpenSource, onNote }: LedgerRowProps) {
   const first = firstAppearance(entry.first, entry.sources[0], summaries);
   const versionsId = `versions-${entry.key.replace(/[^\w-]/g, '_')}`;
   const openTitle = entry.sourceCount > 1 ? `Open the ${plural(Math.min(entry.sourceCount, 4), 'source')} side by side at this quote` : 'Open the source at this quote';
@@ -49,6 +51,9 @@ export function LedgerRow({ entry, summaries, expanded, onToggle, onOpen, onOpen
               altered
             </span>
           ) : null}
+          <button type="button" className="link-button ledger-note" onClick={() => onNote(entry)} title={entry.sourceCount > 1 ? `Start a note on this quote in its ${entry.sourceCount} sources` : 'Start a note on this quote'}>
+            ✎ Note
+          </button>
         </td>
         <td className="ledger-speaker">
           <SpeakerName speaker={entry.speaker} />

@@ -14,10 +14,11 @@ export interface QuoteLedgerProps {
   summaries: ReadonlyMap<string, DocumentSummary>;
   onOpen(entry: LedgerEntry): void;
   onOpenSource(source: LedgerSource): void;
+  onNote(entry: LedgerEntry): void;
 }
 
 /** The ledger: one row per quote, either the quotes found in several sources or every quote under its speaker. */
-export function QuoteLedger({ entries, grouping, summaries, onOpen, onOpenSource }: QuoteLedgerProps) {
+export function QuoteLedger({ entries, grouping, summaries, onOpen, onOpenSource, onNote }: QuoteLedgerProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setExpanded((current) => {
@@ -26,7 +27,7 @@ export function QuoteLedger({ entries, grouping, summaries, onOpen, onOpenSource
       return next;
     });
   const row = (entry: LedgerEntry) => (
-    <LedgerRow key={entry.key} entry={entry} summaries={summaries} expanded={expanded.has(entry.key)} onToggle={() => toggle(entry.key)} onOpen={onOpen} onOpenSource={onOpenSource} />
+    <LedgerRow key={entry.key} entry={entry} summaries={summaries} expanded={expanded.has(entry.key)} onToggle={() => toggle(entry.key)} onOpen={onOpen} onOpenSource={onOpenSource} onNote={onNote} />
   );
   const clusters = entries.filter((entry) => entry.clustered).sort(compareEntries);
   const single = entries.length - clusters.length;

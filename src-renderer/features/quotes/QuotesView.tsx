@@ -20,10 +20,12 @@ export interface QuotesViewProps {
   stories: readonly StorySummary[];
   /** Opens passages in the reader, side by side, each outlined and scrolled into view. */
   onOpenPassages(passages: Passage[], note: string): void;
+  /** Starts a note on passages (the quote in each of its sources) with a first line of body. */
+  onNotePassages(passages: Passage[], body: string): void;
 }
 
 /** The quote ledger (who said what, where, and whether the words changed) beside the "Verify a quote" box. */
-export function QuotesView({ active, documents, summaries, stories, onOpenPassages }: QuotesViewProps) {
+export function QuotesView({ active, documents, summaries, stories, onOpenPassages, onNotePassages }: QuotesViewProps) {
   const [story, setStory] = useState('');
   const [speaker, setSpeaker] = useState('');
   const [grouping, setGrouping] = useState<Grouping>('cluster');
@@ -36,6 +38,11 @@ export function QuotesView({ active, documents, summaries, stories, onOpenPassag
     const byDoc = new Map<string, Passage>();
     for (const source of entry.sources) if (!byDoc.has(source.docId)) byDoc.set(source.docId, passageOf(source));
     onOpenPassages([...byDoc.values()], `Quote from the ledger: ${entry.speaker ?? 'speaker not identified'}`);
+  };
+  const noteEntry = (entry: LedgerEntry) => {
+    const passages = entry.sources.filter((source) => source.start !== null && source.end !== null && source.end > source.start).map(passageOf);
+    const speaker = entry.speaker ?? 'an unidentified speaker';
+    onNotePassages(passages.slice(0, 100), `Quote of ${speaker}, in ${passages.length === 1 ? '1 source' : `${passages.length} sources`}\n\n`);
   };
   const openSource = (source: LedgerSource) => onOpenPassages([passageOf(source)], `Quote from the ledger: ${source.speaker ?? 'speaker not identified'}`);
 
@@ -92,7 +99,7 @@ export function QuotesView({ active, documents, summaries, stories, onOpenPassag
         {shown.length > 0 ? (
           <>
             <p className="ledger-hint quiet">Click a quote to open its sources side by side at the quote; ▸ shows how each source words it and whom it credits.</p>
-            <QuoteLedger entries={shown} grouping={grouping} summaries={summaries} onOpen={openEntry} onOpenSource={openSource} />
+            <QuoteLedger entries={shown} grouping={grouping} summaries={summaries} onOpen={openEntry} onOpenSource={openSource} onNote={noteEntry} />
           </>
         ) : null}
       </div>

@@ -5,8 +5,16 @@ function needsSpace(before: string, after: string): boolean {
   return before !== '' && !/\s$/.test(before) && !/^[\s,.;:!?’”)]/.test(after);
 }
 
-/** A version's words against the longest version: removed words struck through, added words marked. */
-export function WordDiffText({ diff, text }: { diff: readonly WordDiff[]; text: string }) {
+/** What the marks of a diff say on hover; by default, one source's version against the longest one. */
+export interface DiffLabels {
+  added: string;
+  removed: string;
+}
+
+const SOURCE_LABELS: DiffLabels = { added: 'Only this source has these words', removed: 'This source leaves these words out' };
+
+/** A version's words against the longest version (or as `labels` say): removed words struck through, added words marked. */
+export function WordDiffText({ diff, text, labels = SOURCE_LABELS }: { diff: readonly WordDiff[]; text: string; labels?: DiffLabels }) {
   if (diff.length === 0) return <span className="diff-text">{text}</span>;
   let before = '';
   return (
@@ -25,7 +33,7 @@ export function WordDiffText({ diff, text }: { diff: readonly WordDiff[]; text: 
         return (
           <span key={index}>
             {space}
-            <Tag title={part.op === 'added' ? 'Only this source has these words' : 'This source leaves these words out'}>
+            <Tag title={part.op === 'added' ? labels.added : labels.removed}>
               <span className="visually-hidden">{part.op === 'added' ? '[added: ' : '[removed: '}</span>
               {part.text}
               <span className="visually-hidden">]</span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import { documentName } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -39,6 +39,8 @@ export interface ReaderPaneProps {
   target: ScrollTarget | null;
   /** A line about this pane's matches for the selection in another pane. */
   status: string | null;
+  /** Something floating over the text, placed in the scroller's content coordinates (the selection's actions). */
+  overlay?: ReactNode;
 }
 
 /** One reader: a chooser for any document, its header, and its text with every mark. */
@@ -124,6 +126,7 @@ export function ReaderPane(props: ReaderPaneProps) {
             <ReaderText view={result.value} marks={props.marks} showHidden={props.showHidden} margin={props.margin} />
           </div>
         )}
+        {props.overlay}
       </article>
     </section>
   );

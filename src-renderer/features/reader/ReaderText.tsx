@@ -31,11 +31,23 @@ export const ReaderText = memo(function ReaderText({ view, marks, showHidden, ma
   return <div className="reader-text">{blocks}</div>;
 });
 
-/** One run of text: a plain span, or a mark whose classes say why it is marked. */
+/**
+ * One run of text: a plain span, or a mark whose classes say why it is marked. A noted run names its notes in
+ * `data-note-ids` and keeps its other explanations in `data-hint`, for the notebook's popover (no native tooltip on top).
+ */
 function Run({ segment, text }: { segment: Segment; text: string }) {
   if (segment.kinds.length === 0) return <span data-at={segment.start}>{text}</span>;
+  const className = [...segment.kinds.map((kind) => `mark-${kind}`), ...segment.tones, segment.flash === null ? '' : `mark-flash mark-flash-${segment.flash % 2}`].filter(Boolean).join(' ');
+  const hint = segment.notes.join('\n') || undefined;
+  if (segment.noteIds.length > 0) {
+    return (
+      <mark data-at={segment.start} className={className} data-note-ids={segment.noteIds.join(' ')} data-hint={hint}>
+        {text}
+      </mark>
+    );
+  }
   return (
-    <mark data-at={segment.start} className={[...segment.kinds.map((kind) => `mark-${kind}`), ...segment.tones].join(' ')} title={segment.notes.join('\n') || undefined}>
+    <mark data-at={segment.start} className={className} title={hint}>
       {text}
     </mark>
   );

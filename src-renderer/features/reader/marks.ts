@@ -1,7 +1,7 @@
-/** Marks over the reading text (quotes, search hits, related and shared passages) and the runs they cut a paragraph into. */
+/** Marks over the reading text (quotes, notes, search hits, related and shared passages) and the runs they cut a paragraph into. */
 
-/** Why a stretch of text is marked. */
-export type MarkKind = 'quote' | 'hit' | 'related' | 'shared' | 'current';
+/** Why a stretch of text is marked; `note-drifted` is a noted passage whose words changed since it was noted. */
+export type MarkKind = 'quote' | 'note' | 'note-drifted' | 'hit' | 'related' | 'shared' | 'current';
 
 /** A marked range of the reading text, [start, end), with an optional explanation shown on hover. */
 export interface Mark {
@@ -11,6 +11,10 @@ export interface Mark {
   note?: string;
   /** An extra CSS class for the run (a quote's speaker colour). */
   tone?: string;
+  /** The notebook note a noted passage belongs to (its preview shows on hover, a click opens it). */
+  noteId?: string;
+  /** Flash the run once (a passage just opened from elsewhere); a new number flashes it again. */
+  flash?: number;
 }
 
 /** A note in the margin beside one paragraph (what only this source has), drawn as a bar and named on hover. */
@@ -30,15 +34,19 @@ export interface Segment {
   kinds: MarkKind[];
   notes: string[];
   tones: string[];
+  /** Notebook notes covering the run, in mark order. */
+  noteIds: string[];
+  /** The flash of the newest flashing mark covering the run, or null. */
+  flash: number | null;
 }
 
 /** The order marks are layered in, weakest first (the CSS paints later kinds over earlier ones). */
-const LAYERS: readonly MarkKind[] = ['quote', 'shared', 'related', 'hit', 'current'];
+const LAYERS: readonly MarkKind[] = ['quote', 'note', 'note-drifted', 'shared', 'related', 'hit', 'current'];
 
 /** Cuts [start, end) into runs at every mark boundary, each run listing the marks that cover it. */
 export function segmentsOf(start: number, end: number, marks: readonly Mark[]): Segment[] {
   const inside = marks.filter((mark) => mark.end > start && mark.start < end && mark.end > mark.start);
-  if (inside.length === 0) return [{ start, end, kinds: [], notes: [], tones: [] }];
+  if (inside.length === 0) return [{ start, end, kinds: [], notes: [], tones: [], noteIds: [], flash: null }];
   const cuts = new Set<number>([start, end]);
   for (const mark of inside) {
     cuts.add(Math.max(start, mark.start));
@@ -54,10 +62,19 @@ export function segmentsOf(start: number, end: number, marks: readonly Mark[]): 
     const notes = [...new Set(covering.flatMap((mark) => (mark.note ? [mark.note] : [])))];
     // A run inside two quotes takes the first one's colour.
     const tones = covering.flatMap((mark) => (mark.tone ? [mark.tone] : [])).slice(0, 1);
+    const noteIds = [...new Set(covering.flatMap((mark) => (mark.noteId ? [mark.noteId] : [])))];
+    const flashes = covering.flatMap((mark) => (mark.flash === undefined ? [] : [mark.flash]));
+    const flash = flashes.length > 0 ? Math.max(...flashes) : null;
     const previous = segments.at(-1);
-    const same = previous && previous.kinds.join() === kinds.join() && previous.notes.join() === notes.join() && previous.tones.join() === tones.join();
+    const same =
+      previous &&
+      previous.kinds.join() === kinds.join() &&
+      previous.notes.join() === notes.join() &&
+      previous.tones.join() === tones.join() &&
+      previous.noteIds.join() === noteIds.join() &&
+      previous.flash === flash;
     if (same) previous.end = to;
-    else segments.push({ start: from, end: to, kinds, notes, tones });
+    else segments.push({ start: from, end: to, kinds, notes, tones, noteIds, flash });
   }
   return segments;
 }
