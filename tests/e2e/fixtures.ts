@@ -68,3 +68,29 @@ export async function openWorkbench(page: Page, workbench: Workbench): Promise<v
 
 /** Playwright's expect, so specs import everything from here. */
 export { expect };
+
+/** Selects the first occurrence of `text` inside the n-th reader pane, as a reporter would with the mouse. */
+export async function selectInPane(page: Page, pane: number, text: string): Promise<void> {
+  const selected = await page.evaluate(
+    ({ pane, text }) => {
+      const scroller = document.querySelectorAll('.reader-scroller')[pane];
+      if (!scroller) return false;
+      const walker = document.createTreeWalker(scroller.querySelector('.reader-text') ?? scroller, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at < 0) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = document.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    },
+    { pane, text },
+  );
+  expect(selected, `"${text}" is in pane ${pane + 1}`).toBe(true);
+}

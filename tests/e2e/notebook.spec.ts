@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOTS, expect, openWorkbench, test, type Workbench } from './fixtures';
+import { SCREENSHOTS, expect, openWorkbench, selectInPane, test, type Workbench } from './fixtures';
 
 /** A passage of the aggregator's rewrite (000) and one of News18's article (003). */
 const FIRST = 'The White House authorized several airstrikes against boats in the Caribbean';
@@ -20,32 +20,6 @@ interface NoteShape {
 async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `notebook-${name}.png`) });
-}
-
-/** Selects the first occurrence of `text` inside the n-th reader pane, as a reporter would with the mouse. */
-async function selectInPane(page: Page, pane: number, text: string): Promise<void> {
-  const selected = await page.evaluate(
-    ({ pane, text }) => {
-      const scroller = document.querySelectorAll('.reader-scroller')[pane];
-      if (!scroller) return false;
-      const walker = document.createTreeWalker(scroller.querySelector('.reader-text') ?? scroller, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(text) ?? -1;
-        if (at < 0) continue;
-        node.parentElement?.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const selection = document.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
-      return false;
-    },
-    { pane, text },
-  );
-  expect(selected, `"${text}" is in pane ${pane + 1}`).toBe(true);
 }
 
 /** Every live note (or the trash), straight from the engine. */

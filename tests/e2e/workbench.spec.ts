@@ -1,35 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOTS, expect, openWorkbench, test } from './fixtures';
+import { SCREENSHOTS, expect, openWorkbench, selectInPane, test } from './fixtures';
 
 /** The library's document rows (the header row excluded). */
 const rows = (page: Page) => page.getByRole('grid', { name: 'Documents in the library' }).locator('.table-body [role="row"]');
-
-/** Selects the first occurrence of `text` inside the n-th reader pane, as a reporter would with the mouse. */
-async function selectInPane(page: Page, pane: number, text: string): Promise<void> {
-  const selected = await page.evaluate(
-    ({ pane, text }) => {
-      const scroller = document.querySelectorAll('.reader-scroller')[pane];
-      if (!scroller) return false;
-      const walker = document.createTreeWalker(scroller.querySelector('.reader-text') ?? scroller, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(text) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const selection = document.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
-      return false;
-    },
-    { pane, text },
-  );
-  expect(selected, `"${text}" is in pane ${pane + 1}`).toBe(true);
-}
 
 /** Saves a screenshot for a person to look at. */
 async function snapshot(page: Page, name: string): Promise<void> {

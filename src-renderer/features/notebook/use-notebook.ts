@@ -60,21 +60,6 @@ export function useNotebook() {
   const showList = useCallback(() => setState((current) => ({ ...current, open: true, noteId: null })), []);
   const searchNotes = useCallback(() => setState((current) => ({ ...current, open: true, noteId: null, focus: { target: 'search', seq: nextFocus++ } })), []);
 
-  /** Starts a note on a passage and opens it with the cursor in its body. */
-  const notePassage = useCallback(
-    async (passage: PassageTarget): Promise<Note | null> => {
-      const result = await api().createNote({ body: '', passages: [passage] });
-      if (!result.ok) {
-        fail(result.error);
-        return null;
-      }
-      openNote(result.value.id, true);
-      changed();
-      return result.value;
-    },
-    [changed, fail, openNote],
-  );
-
   /** Starts one note on several passages (a quote in each source that carries it), with a first line of body. */
   const notePassages = useCallback(
     async (passages: PassageTarget[], body: string): Promise<Note | null> => {
@@ -89,6 +74,9 @@ export function useNotebook() {
     },
     [changed, fail, openNote],
   );
+
+  /** Starts a note on a passage and opens it with the cursor in its body. */
+  const notePassage = useCallback((passage: PassageTarget) => notePassages([passage], ''), [notePassages]);
 
   /** Adds a passage to the note open in the panel. */
   const addPassage = useCallback(
