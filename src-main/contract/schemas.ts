@@ -129,8 +129,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   trash: 'the choice of trash',
 };
 
-/** What a value of each expected type is, in words. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
+/** What a value of each expected type is, in words (shared by every schema's error sentences). */
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'text',
   number: 'a number',
   int: 'a whole number',

@@ -1,4 +1,4 @@
-import type { Connection } from '../store/database';
+import { statement, type Connection } from '../store/database';
 import { findNote, insertNote, insertRevision, setNoteTags } from '../store/notes';
 import { failure, success, type Result } from '../../contract/result';
 import type { NoteImportReport } from '../../contract/notes';
@@ -42,7 +42,7 @@ export function importNotebook(db: Connection, text: string, at: string): Result
 /** How many anchors of the given notes found no document (orphans of a missing source). */
 function countImportedOrphans(db: Connection, ids: readonly string[]): number {
   let count = 0;
-  const query = db.prepare(`SELECT count(*) FROM note_anchors a JOIN notes n ON n.rowid = a.note_rowid
+  const query = statement(db, `SELECT count(*) FROM note_anchors a JOIN notes n ON n.rowid = a.note_rowid
     WHERE n.id = ? AND a.state = 'orphan' AND a.orphan_reason = 'source-missing'`).pluck();
   for (const id of ids) count += query.get(id) as number;
   return count;

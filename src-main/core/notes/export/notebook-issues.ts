@@ -3,6 +3,7 @@
  * text." Paths of zod issues name their owner (note 3, its passage 2, its revision 1) and the field.
  */
 import type { z } from 'zod';
+import { TYPE_NAMES } from '../../../contract/schemas';
 
 /** What each field of the file is, in words. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -43,16 +44,6 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 
 /** Fields that may also be null, for "must be text or null". */
 const NULLABLE = new Set(['title', 'outlet', 'published', 'deletedAt', 'currentText', 'diff', 'orphanReason']);
-
-/** What a value of each expected type is, in words. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of named fields',
-};
 
 /** What one item of each list is called in a sentence ("passage 2"). */
 const ITEM_NAMES: Readonly<Record<string, string>> = {
