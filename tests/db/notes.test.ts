@@ -164,6 +164,69 @@ describe('anchors follow their documents through edits, moves and deletions', ()
   });
 });
 
+describe('the text a passage was noted in is kept, and re-anchoring follows the edit through it', () => {
+  test('a passage edited in place under a new heading, while a copy of it as noted stands elsewhere, follows the edit to the original', async () => {
+    const folder = temporaryFolder();
+    try {
+      const db = join(folder.dir, 'library.db');
+      const story = seedCopy(folder.dir);
+      await runJson(db, 'ingest', story);
+      const file = seedFile(story, '003');
+      const passage = 'The US military has entered Mexico only a few times, most notably in 1916';
+      await runJson(db, 'notes', 'add', '--doc', file, '--exact', passage, '--body', 'history');
+      const connection = openDatabase(db);
+      const kept = connection.prepare('SELECT count(*) FROM noted_texts').pluck().get();
+      connection.close();
+      assert.equal(kept, 1, 'the noted text is kept once');
+
+      // The original is reworded under a new heading; the passage as noted now also stands, word for word, in a new
+      // closing paragraph. Its words and context alone cannot tell which is the original (the selector search orphans it).
+      const copy = `A reader wrote in to quote an earlier version: "${passage}." The editors replied the next day.`;
+      rewrite(file, (text) => {
+        const edited = text.replace('Can the US Legally Send Troops Into Mexico?', 'What the law allows').replace('most notably in 1916', 'most famously, in 1916');
+        return `${edited}\n\n${copy}\n`;
+      });
+      await runJson(db, 'ingest', story);
+      const [note] = await runJson<ListedNote[]>(db, 'notes', 'list');
+      const anchor = note!.anchors[0]!;
+      const text = (await runCli(db, 'text', file)).stdout;
+      assert.equal(anchor.state, 'drifted');
+      assert.equal(text.slice(anchor.start, anchor.end), passage.replace('most notably', 'most famously,'));
+      assert.ok(anchor.start < text.indexOf(copy), 'the anchor stays on the edited original');
+    } finally {
+      folder.cleanup();
+    }
+  });
+});
+
+describe('migration 4', () => {
+  test('keeps the noted text of existing anchors whose document still holds it', async () => {
+    const { MIGRATIONS } = await import('../../src-main/core/store/migrations');
+    const folder = temporaryFolder();
+    try {
+      const file = join(folder.dir, 'library.db');
+      const version3 = openDatabase(file, MIGRATIONS.filter((migration) => migration.version <= 3));
+      version3.prepare(`INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
+        raw_text, reading_text, text_hash, words, added_at, updated_at) VALUES (?, ?, 'txt', 'utf-8', ?, 1, 1, 1, 'raw', ?, ?, 1, 'now', 'now')`)
+        .run('d1', '/a.txt', 'h1', 'the first text', 't1');
+      version3.prepare(`INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
+        raw_text, reading_text, text_hash, words, added_at, updated_at) VALUES (?, ?, 'txt', 'utf-8', ?, 1, 1, 1, 'raw', ?, ?, 1, 'now', 'now')`)
+        .run('d2', '/b.txt', 'h2', 'the second text, edited since', 't2-new');
+      const note = Number(version3.prepare("INSERT INTO notes (id, body, created_at, updated_at) VALUES ('n1', '', 'now', 'now')").run().lastInsertRowid);
+      const anchor = version3.prepare(`INSERT INTO note_anchors (id, note_rowid, ordinal, document_rowid, document_id, document_path, exact, prefix, suffix,
+        start, end, content_hash, text_hash, state, current_start, current_end, created_at) VALUES (?, ?, ?, ?, ?, ?, 'the', '', ' ', 0, 3, 'h', ?, 'ok', 0, 3, 'now')`);
+      anchor.run('a1', note, 0, 1, 'd1', '/a.txt', 't1');
+      anchor.run('a2', note, 1, 2, 'd2', '/b.txt', 't2-old');
+      version3.close();
+      const db = openDatabase(file);
+      assert.deepEqual(db.prepare('SELECT text_hash, text FROM noted_texts').all(), [{ text_hash: 't1', text: 'the first text' }]);
+      db.close();
+    } finally {
+      folder.cleanup();
+    }
+  });
+});
+
 describe('the notebook service: revisions, trash, undo, restoring boilerplate', () => {
   const folder = temporaryFolder();
   const file = join(folder.dir, 'library.db');
@@ -271,7 +334,7 @@ describe('migration 3', () => {
         raw_text, reading_text, text_hash, words, added_at, updated_at) VALUES ('d1', '/a.txt', 'txt', 'utf-8', 'h', 1, 1, 1, 'raw', 'text', 't', 1, 'now', 'now')`).run();
       version2.close();
       const db = openDatabase(file);
-      assert.equal(db.pragma('user_version', { simple: true }), 3);
+      assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
       assert.equal(db.prepare('SELECT count(*) FROM documents').pluck().get(), 1);
       for (const table of ['notes', 'note_tags', 'note_anchors', 'note_revisions']) {
         assert.match(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(table) as string, /STRICT/);

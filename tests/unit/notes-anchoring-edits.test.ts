@@ -4,11 +4,13 @@
  * copies of anchored paragraphs in other surroundings), every anchor is resolved in the edited text, and each result is
  * checked against where the passage's characters really went (see `tests/support/random-edits.ts` for the
  * definitions). Asserts that no anchor is attached to the wrong place, and that the share of surviving passages (half
- * or more of their characters left) re-attached stays at or above `REATTACH_FLOOR`. The brief's target is 95%
- * (`REATTACH_TARGET`); the resolver does not reach it on this harness (about 91–92%, see the printed figures): the rest
- * are passages edited beyond what it follows (more than a quarter of them rewritten), short phrases whose context
- * changed, repeated words whose context changed, and passages whose neighbouring paragraphs changed while a copy of
- * them stands elsewhere, all orphaned on purpose rather than risk a wrong place.
+ * or more of their characters left) re-attached reaches the brief's 95% (`REATTACH_TARGET`).
+ *
+ * It runs twice. As the library does: the text the passage was noted in is kept, so the edit is followed through a diff
+ * before any search (`anchoring-diff.ts`). And by selector only, as for a note imported from another library, whose
+ * noted text is not at hand: that reaches about 91–92% (`SELECTOR_FLOOR`), losing passages rewritten beyond what it
+ * follows, short phrases whose context changed, and passages whose neighbours changed while a copy stands elsewhere,
+ * all orphaned on purpose rather than risk a wrong place.
  *
  * PARALLAX_SEED=n draws other documents, anchors and edits (the default is 0), to check the figures are not an accident
  * of one draw.
@@ -19,6 +21,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveAnchor, selectorFor } from '../../src-main/core/notes/anchoring';
+import { mapText } from '../../src-main/core/notes/anchoring-diff';
 import { normalizedSeed } from '../support/seed-text';
 import {
   classify,
@@ -44,10 +47,10 @@ const MOVE_RATE = 0.03;
 const COPY_RATE = 0.03;
 /** Of those copies, the share that carry the passage as noted rather than as edited (a better match than the original). */
 const COPY_AS_NOTED = 0.5;
-/** Share of identifiable surviving passages the brief asks to re-attach. */
+/** Share of identifiable surviving passages the brief asks to re-attach: asserted when the noted text is at hand. */
 const REATTACH_TARGET = 0.95;
-/** Share asserted: a little under what the resolver achieves here, to catch regressions (see the header). */
-const REATTACH_FLOOR = 0.9;
+/** Share asserted for the selector alone (no noted text, as for notes imported from another library): see the header. */
+const SELECTOR_FLOOR = 0.9;
 /** Offset of every generator seed, from PARALLAX_SEED. */
 const SEED_OFFSET = 1_000_003 * Number(process.env.PARALLAX_SEED ?? 0);
 
@@ -97,8 +100,8 @@ interface Tally {
   wrongs: WrongCase[];
 }
 
-/** One trial: note anchors in `original`, edit it, resolve them all, count the outcomes. */
-function runTrial(source: string, original: string, anchorCount: number, seed: number, group: Figures, tally: Tally): void {
+/** One trial: note anchors in `original`, edit it, resolve them all (given the noted text, or by selector only), count the outcomes. */
+function runTrial(source: string, original: string, anchorCount: number, seed: number, group: Figures, tally: Tally, withNotedText: boolean): void {
   const random = seededRandom(seed);
   const anchors = pickAnchors(original, anchorCount, random);
   const selectors = anchors.map((anchor) => selectorFor(original, anchor.start, anchor.end));
@@ -119,12 +122,16 @@ function runTrial(source: string, original: string, anchorCount: number, seed: n
     record.moves += moves;
     record.copies += copies;
   }
+  // The diff is made once per document change and shared by its anchors: its time is spread over them.
+  const mappingStarted = performance.now();
+  const mapping = withNotedText ? mapText(original, edited.text) : null;
+  const mappingShare = (performance.now() - mappingStarted) / anchors.length;
   anchors.forEach((anchor, index) => {
     const selector = selectors[index]!;
     const truth = passageTruth(edited, anchor.start, anchor.end);
     const started = performance.now();
-    const resolved = resolveAnchor(selector, edited.text);
-    const elapsed = performance.now() - started;
+    const resolved = resolveAnchor(selector, edited.text, mapping);
+    const elapsed = performance.now() - started + mappingShare;
     const outcome = classify(edited, anchor, selector, truth, resolved);
     for (const record of [tally.total, group, tally.byKind.get(anchor.kind)!]) {
       record.anchors++;
@@ -176,7 +183,9 @@ function describe(label: string, figures: Figures): string {
   );
 }
 
-test(`random edits: no anchor on a wrong place, surviving anchors re-attached (${slow ? 'slow' : 'default'} run)`, () => {
+/** Runs every trial in one mode and prints its figures; returns the totals. */
+function runAll(withNotedText: boolean): Figures {
+  const mode = withNotedText ? 'with the noted text' : 'by selector only';
   const started = performance.now();
   const tally: Tally = {
     total: emptyFigures(),
@@ -193,23 +202,37 @@ test(`random edits: no anchor on a wrong place, surviving anchors re-attached ($
   const longSizes = slow ? [100_000, 150_000, 200_000, 250_000, 300_000, 120_000, 180_000, 240_000, 300_000, 100_000, 200_000, 300_000] : [100_000, 200_000, 300_000];
 
   for (let round = 0; round < seedRounds; round++) {
-    seeds.forEach((seed, index) => runTrial(`seed ${seedPrefixes[index]} round ${round}`, seed, 20, SEED_OFFSET + 1000 * round + index + 1, seedFigures, tally));
+    seeds.forEach((seed, index) => runTrial(`seed ${seedPrefixes[index]} round ${round}`, seed, 20, SEED_OFFSET + 1000 * round + index + 1, seedFigures, tally, withNotedText));
   }
   longSizes.forEach((size, index) => {
     const document = syntheticDocument(seeds, size, seededRandom(SEED_OFFSET + 77 + index));
-    runTrial(`synthetic ${index} (${document.length} characters)`, document, 100, SEED_OFFSET + 5000 + index, longFigures, tally);
+    runTrial(`synthetic ${index} (${document.length} characters)`, document, 100, SEED_OFFSET + 5000 + index, longFigures, tally, withNotedText);
   });
 
   const seconds = (performance.now() - started) / 1000;
-  console.log(describe('anchoring, seed articles', seedFigures));
-  console.log(describe('anchoring, long synthetic documents', longFigures));
-  for (const [kind, figures] of tally.byKind) console.log(describe(`anchoring, ${kind} anchors`, figures));
-  console.log(describe(`anchoring, all (${slow ? 'slow' : 'default'} run, ${seconds.toFixed(1)} s)`, tally.total));
+  console.log(describe(`anchoring ${mode}, seed articles`, seedFigures));
+  console.log(describe(`anchoring ${mode}, long synthetic documents`, longFigures));
+  for (const [kind, figures] of tally.byKind) console.log(describe(`anchoring ${mode}, ${kind} anchors`, figures));
+  console.log(describe(`anchoring ${mode}, all (${slow ? 'slow' : 'default'} run, ${seconds.toFixed(1)} s)`, tally.total));
   for (const wrong of tally.wrongs.slice(0, 10)) console.log('wrong:', JSON.stringify(wrong));
-
   const share = tally.total.reattached / Math.max(1, identifiable(tally.total));
-  console.log(`anchoring, re-attached ${(100 * share).toFixed(1)}% against a target of ${100 * REATTACH_TARGET}%: ${share >= REATTACH_TARGET ? 'met' : 'not met'}`);
+  console.log(`anchoring ${mode}, re-attached ${(100 * share).toFixed(1)}%`);
+  return tally.total;
+}
 
-  assert.equal(tally.total.wrong, 0, 'no anchor attached to the wrong place');
-  assert.ok(share >= REATTACH_FLOOR, `re-attached ${tally.total.reattached} of ${identifiable(tally.total)} identifiable surviving anchors`);
+/** Share of identifiable surviving anchors re-attached. */
+function reattachedShare(figures: Figures): number {
+  return figures.reattached / Math.max(1, identifiable(figures));
+}
+
+test(`random edits, with the noted text kept: no anchor on a wrong place, ${100 * REATTACH_TARGET}% re-attached (${slow ? 'slow' : 'default'} run)`, () => {
+  const figures = runAll(true);
+  assert.equal(figures.wrong, 0, 'no anchor attached to the wrong place');
+  assert.ok(reattachedShare(figures) >= REATTACH_TARGET, `re-attached ${figures.reattached} of ${identifiable(figures)} identifiable surviving anchors`);
+});
+
+test(`random edits, by selector only (an imported note): no anchor on a wrong place, ${100 * SELECTOR_FLOOR}% re-attached (${slow ? 'slow' : 'default'} run)`, () => {
+  const figures = runAll(false);
+  assert.equal(figures.wrong, 0, 'no anchor attached to the wrong place');
+  assert.ok(reattachedShare(figures) >= SELECTOR_FLOOR, `re-attached ${figures.reattached} of ${identifiable(figures)} identifiable surviving anchors`);
 });

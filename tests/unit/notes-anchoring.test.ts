@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONTEXT_LENGTH, resolveAnchor, selectorFor, type AnchorResolution } from '../../src-main/core/notes/anchoring';
+import { mapPassage, mapText } from '../../src-main/core/notes/anchoring-diff';
 import { normalizedSeed } from '../support/seed-text';
 
 const article = normalizedSeed('000');
@@ -225,7 +226,7 @@ test('texts are LF only: a passage over a line break resolves like any other', (
   assert.equal(resolveAnchor(selector, 'Zero.\n' + text).state, 'ok');
 });
 
-test('fast: an unchanged or shifted passage of a 1 MB text resolves in a few milliseconds', () => {
+test('a shifted passage of a 1 MB text resolves at the shifted place (its time is printed, never asserted: machines are noisy)', () => {
   const big = Array.from({ length: 240 }, (_, index) => article.replaceAll('Mexico', `Mexico-${index}`)).join('\n\n');
   assert.ok(big.length > 1_000_000);
   const [start, end] = rangeOf(big, 'has already begun', Math.floor(big.length / 2));
@@ -234,7 +235,41 @@ test('fast: an unchanged or shifted passage of a 1 MB text resolves in a few mil
   resolveAnchor(selector, shifted);
   const began = performance.now();
   const resolution = resolveAnchor(selector, shifted);
-  const elapsed = performance.now() - began;
+  console.log(`anchoring, shifted passage in 1 MB: ${(performance.now() - began).toFixed(1)} ms`);
   assert.deepEqual(resolution, { state: 'ok', start: start + 11, end: end + 11 });
-  assert.ok(elapsed < 50, `resolved in ${elapsed.toFixed(1)} ms`);
+});
+
+test('diff mapping: an insertion before the passage shifts it, an edit inside keeps most of it, a deletion keeps none', () => {
+  const before = 'One line first.\n\nThe council approved the budget on Tuesday evening.\n\nA last line.';
+  const [start, end] = rangeOf(before, 'approved the budget on Tuesday');
+  const shifted = `A new opening paragraph.\n\n${before}`;
+  assert.deepEqual(mapPassage(mapText(before, shifted)!, start, end), { start: start + 26, end: end + 26, kept: end - start });
+  const edited = before.replace('on Tuesday', 'on Wednesday');
+  const mapped = mapPassage(mapText(before, edited)!, start, end)!;
+  assert.equal(edited.slice(mapped.start, mapped.end), 'approved the budget on Wednesday'.slice(0, mapped.end - mapped.start));
+  assert.ok(mapped.kept >= 'approved the budget on '.length && mapped.kept < end - start);
+  const deleted = before.replace('The council approved the budget on Tuesday evening.\n\n', '');
+  assert.equal(mapPassage(mapText(before, deleted)!, start, end), null);
+});
+
+test('with the noted text: an original under a new heading beside an exact copy elsewhere is followed, where the selector alone orphans it', () => {
+  const passage = 'The council approved the budget on Tuesday evening after a long debate about the harbour.';
+  const original = `${article}\n\nBudget vote\n\n${passage} Residents were split.\n\nThe mayor spoke last.`;
+  const selector = noted(original, passage);
+  const edited = original.replace('Budget vote', 'What the council decided').replace('after a long debate', 'after a very long debate') + `\n\nA letter quoted it: ${passage} Nobody replied.`;
+  assert.equal(resolveAnchor(selector, edited).state, 'orphan');
+  const followed = resolveAnchor(selector, edited, mapText(original, edited));
+  assert.equal(followed.state, 'drifted');
+  assert.equal(edited.slice(followed.start, followed.end), passage.replace('a long debate', 'a very long debate'));
+});
+
+test('with the noted text: a copy set right before the edited original is not taken for it', () => {
+  const passage = 'The council approved the budget on Tuesday evening after a long debate about the harbour.';
+  const original = `${article}\n\nBudget vote\n\n${passage}\n\nThe mayor spoke last.`;
+  const selector = noted(original, passage);
+  const rewritten = passage.replace('approved the budget on Tuesday evening', 'passed the spending plan late on Tuesday');
+  const edited = original.replace(`${passage}\n\n`, `${passage}\n\n${rewritten}\n\n`);
+  const resolved = resolveAnchor(selector, edited, mapText(original, edited));
+  const copyAt = edited.indexOf(passage);
+  assert.ok(resolved.state === 'orphan' || resolved.start > copyAt + passage.length, `not on the copy: ${JSON.stringify(resolved)}`);
 });

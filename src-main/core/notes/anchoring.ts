@@ -11,8 +11,9 @@ import { TEXT_END, TEXT_START } from './anchoring-align';
 import { snapToWords, splitsSurrogatePair } from './anchoring-bounds';
 import { bestKnownTotal, chooseCandidate, clampOffset as clamp, distinctCandidates, exactCandidate, exactOccurrences, nearErrors, neighbourRival, scoreLocation } from './anchoring-candidates';
 import { contextStandsElsewhere, onlyPlaceOfPassage, vacatedHomeElsewhere } from './anchoring-checks';
-import { acceptableTotal, consistentAtPosition, contextSupport, CONTEXT_LENGTH, maxQuoteErrors, PLAUSIBLE_QUOTE_RATE, rivalMargin, selectorPattern, type Candidate } from './anchoring-rules';
+import { acceptableTotal, consistentAtPosition, contextSupport, CONTEXT_LENGTH, MAX_QUOTE_ERROR_RATE, maxQuoteErrors, PLAUSIBLE_QUOTE_RATE, rivalMargin, selectorPattern, type Candidate } from './anchoring-rules';
 import { findPatternLocations } from './anchoring-search';
+import { contextCarried, keptEnough, mapPassage, type TextMapping } from './anchoring-diff';
 
 export { CONTEXT_LENGTH } from './anchoring-rules';
 
@@ -43,13 +44,63 @@ export function selectorFor(text: string, start: number, end: number): PassageSe
   return { exact: text.slice(from, to), prefix: text.slice(prefixStart, from), suffix: text.slice(to, suffixEnd), start: from, end: to };
 }
 
-/** Finds a noted passage in the current text, or orphans it when it cannot be found with confidence. */
-export function resolveAnchor(selector: PassageSelector, text: string): AnchorResolution {
+/**
+ * Finds a noted passage in the current text, or orphans it when it cannot be found with confidence. With `mapping`
+ * (from the text the selector's offsets refer to, see `mapText`), the passage is first carried through the edit; only
+ * when the edit moved it away or rewrote most of it is it searched for by its selector, and a passage still half
+ * standing where the edit put it is never taken elsewhere.
+ */
+export function resolveAnchor(selector: PassageSelector, text: string, mapping: TextMapping | null = null): AnchorResolution {
   const oldStart = clamp(Math.min(selector.start, selector.end), text.length);
   const oldEnd = clamp(Math.max(selector.start, selector.end), text.length);
   const orphan: AnchorResolution = { state: 'orphan', start: oldStart, end: oldEnd };
   if (text.length === 0) return orphan;
   if (selector.exact.length === 0) return resolveCaret(selector, text, orphan);
+  if (!mapping) return resolveBySelector(selector, text, oldStart, oldEnd, orphan);
+  const noted = { start: Math.min(selector.start, selector.end), end: Math.max(selector.start, selector.end) };
+  const mapped = mapPassage(mapping, noted.start, noted.end);
+  const context = mapped && contextCarried(mapping, noted.start, noted.end, selector.prefix.length, selector.suffix.length, mapped);
+  if (mapped && context && context.prefix && context.suffix && keptEnough(mapped, selector.exact.length, true)) {
+    return finish(mapped.start, mapped.end, selector, text) ?? orphan;
+  }
+  if (mapped && context && keptEnough(mapped, selector.exact.length)) {
+    // A neighbour moved or was inserted beside it: the diff may have taken a copy set beside the original for the
+    // passage. Taken when the selector search agrees, or finds nothing and nothing on the side whose context was lost
+    // reads nearly as the passage.
+    const searched = resolveBySelector(selector, text, oldStart, oldEnd, orphan);
+    if (searched.state !== 'orphan') return overlaps(searched, mapped) ? (finish(mapped.start, mapped.end, selector, text) ?? orphan) : orphan;
+    const reach = 2 * selector.exact.length + 2 * CONTEXT_LENGTH;
+    if (!context.prefix && readsWithin(selector.exact, text, mapped.start - reach, mapped.start, LOOKALIKE_ERROR_RATE)) return orphan;
+    if (!context.suffix && readsWithin(selector.exact, text, mapped.end, mapped.end + reach, LOOKALIKE_ERROR_RATE)) return orphan;
+    // A short passage, nor anywhere else nearly as noted (a moved paragraph opening with the words of the one deleted).
+    const short = selector.exact.length < 2 * CONTEXT_LENGTH;
+    if (short && readsWithin(selector.exact, text, 0, mapped.start, MAX_QUOTE_ERROR_RATE)) return orphan;
+    if (short && readsWithin(selector.exact, text, mapped.end, text.length, MAX_QUOTE_ERROR_RATE)) return orphan;
+    return finish(mapped.start, mapped.end, selector, text) ?? orphan;
+  }
+  const searched = resolveBySelector(selector, text, oldStart, oldEnd, orphan);
+  // Half the passage still standing where the edit put it, with its context on one side at least: it is not elsewhere.
+  const standing = mapped !== null && context !== null && (context.prefix || context.suffix) && mapped.kept >= 0.5 * selector.exact.length;
+  if (standing && searched.state !== 'orphan' && !overlaps(searched, mapped)) return orphan;
+  return searched;
+}
+
+/** Whether two ranges share a character. */
+function overlaps(first: { start: number; end: number }, second: { start: number; end: number }): boolean {
+  return first.start < second.end && second.start < first.end;
+}
+
+/** Most edits, as a share of the passage, for another place to read it nearly as noted: an edited original beside a copy. */
+const LOOKALIKE_ERROR_RATE = 0.5;
+
+/** Whether the passage reads, exactly or with edits up to `errorRate` of its length, inside [from, to) of the text. */
+function readsWithin(exact: string, text: string, from: number, to: number, errorRate: number): boolean {
+  const region = text.slice(Math.max(0, from), Math.max(0, to));
+  return region.length > 0 && approximateSearch(region, exact, Math.floor(errorRate * exact.length)).length > 0;
+}
+
+/** The selector search: old position (hinted), exact text elsewhere, approximate search, orphan. */
+function resolveBySelector(selector: PassageSelector, text: string, oldStart: number, oldEnd: number, orphan: AnchorResolution): AnchorResolution {
   if (selector.exact.length > LONG_QUOTE) return resolveLongPassage(selector, text, orphan);
   const shape = selectorPattern(selector);
   const margin = rivalMargin(shape);

@@ -5,6 +5,7 @@ import {
   anchorIdTaken,
   insertAnchor,
   moveAnchor,
+  notedText,
   placeAnchor,
   presentDocumentWithContent,
   staleAnchors,
@@ -13,6 +14,7 @@ import {
   type StaleAnchor,
 } from '../store/notes';
 import { resolveAnchor, selectorFor } from './anchoring';
+import { mapText, type TextMapping } from './anchoring-diff';
 import type { PassageSelector, RevisionAnchor } from '../../contract/notes';
 
 /** Where a freshly noted passage stands: found as noted in the text it was noted in. */
@@ -36,13 +38,23 @@ export function anchorOn(document: DocumentRow, text: string, start: number, end
   };
 }
 
-/** Where a passage stands in a document's current text, resolved in the fixed order (position, exact, fuzzy, orphan). */
-export function placementIn(anchor: Pick<StaleAnchor, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'current_start' | 'current_end' | 'text_hash'>, text: string, textHash: string): AnchorPlacement {
+/**
+ * Where a passage stands in a document's current text, resolved in the fixed order (position, exact, fuzzy, orphan).
+ * With `mapping` (from the text the passage was noted in to this one) the position step follows the edit exactly.
+ */
+export function placementIn(
+  anchor: Pick<StaleAnchor, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'current_start' | 'current_end' | 'text_hash'>,
+  text: string,
+  textHash: string,
+  mapping: TextMapping | null = null,
+): AnchorPlacement {
   if (textHash === anchor.text_hash && text.slice(anchor.start, anchor.end) === anchor.exact) {
     return { state: 'ok', currentStart: anchor.start, currentEnd: anchor.end, currentText: null, orphanReason: null, resolvedTextHash: textHash };
   }
-  // The last place it was found is the better hint: the text may have changed several times since it was noted.
-  const resolution = resolveAnchor({ exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.current_start, end: anchor.current_end }, text);
+  // The noted offsets go with the mapping; without it, the last place found is the better hint (the text may have
+  // changed several times since the passage was noted).
+  const [start, end] = mapping ? [anchor.start, anchor.end] : [anchor.current_start, anchor.current_end];
+  const resolution = resolveAnchor({ exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start, end }, text, mapping);
   if (resolution.state === 'orphan') {
     return { state: 'orphan', currentStart: resolution.start, currentEnd: resolution.end, currentText: null, orphanReason: 'not-found', resolvedTextHash: textHash };
   }
@@ -72,12 +84,25 @@ export function ensureAnchors(db: Connection): number {
     if (text === undefined) texts.set(rowid, (text = documentText(db, rowid, false)));
     return text;
   };
+  // One diff per (noted text, document) pair, shared by the passages noted in it; null when the noted text is not kept.
+  const mappings = new Map<string, TextMapping | null>();
+  const mappingTo = (anchor: StaleAnchor, rowid: number, textHash: string): TextMapping | null => {
+    if (anchor.text_hash === textHash) return null;
+    const key = `${anchor.text_hash} ${rowid}`;
+    let mapping = mappings.get(key);
+    if (mapping === undefined) {
+      const noted = notedText(db, anchor.text_hash);
+      mappings.set(key, (mapping = noted === undefined ? null : mapText(noted, textOf(rowid))));
+    }
+    return mapping;
+  };
   // Decide first, then write: most reads find only orphans of still-missing sources, and need no write lock.
   const writes: (() => void)[] = [];
   for (const anchor of stale) {
     const present = anchor.document_rowid !== null && anchor.document_missing === 0;
     if (present) {
-      const placement = placementIn(anchor, textOf(anchor.document_rowid!), anchor.document_text_hash!);
+      const rowid = anchor.document_rowid!;
+      const placement = placementIn(anchor, textOf(rowid), anchor.document_text_hash!, mappingTo(anchor, rowid, anchor.document_text_hash!));
       writes.push(() => placeAnchor(db, anchor.rowid, placement));
       continue;
     }
@@ -85,7 +110,7 @@ export function ensureAnchors(db: Connection): number {
     const textHashes = [anchor.document_text_hash, anchor.text_hash].filter((hash): hash is string => hash !== null);
     const home = presentDocumentWithContent(db, [...new Set(contentHashes)], [...new Set(textHashes)]);
     if (home) {
-      const placement = placementIn(anchor, textOf(home.rowid), home.text_hash);
+      const placement = placementIn(anchor, textOf(home.rowid), home.text_hash, mappingTo(anchor, home.rowid, home.text_hash));
       writes.push(() => {
         moveAnchor(db, anchor.rowid, home);
         placeAnchor(db, anchor.rowid, placement);
@@ -126,7 +151,7 @@ export function reanchor(db: Connection, noteRowid: number, anchor: RevisionAnch
     text_hash: anchor.textHash,
   };
   const placement = document && !document.missing
-    ? placementIn(stale, documentText(db, document.rowid, false), document.text_hash)
+    ? placementOnDocument(db, stale, document)
     : { state: 'orphan' as const, currentStart: anchor.selector.start, currentEnd: anchor.selector.end, currentText: null, orphanReason: 'source-missing' as const, resolvedTextHash: null };
   insertAnchor(db, noteRowid, {
     id: anchorIdTaken(db, anchor.id) ? randomUUID() : anchor.id,
@@ -139,4 +164,11 @@ export function reanchor(db: Connection, noteRowid: number, anchor: RevisionAnch
     createdAt: anchor.createdAt,
     placement,
   });
+}
+
+/** Where a kept passage stands on a present document, following the edit from its noted text when that is kept. */
+function placementOnDocument(db: Connection, anchor: Parameters<typeof placementIn>[0], document: DocumentRow): AnchorPlacement {
+  const text = documentText(db, document.rowid, false);
+  const noted = anchor.text_hash === document.text_hash ? undefined : notedText(db, anchor.text_hash);
+  return placementIn(anchor, text, document.text_hash, noted === undefined ? null : mapText(noted, text));
 }

@@ -169,6 +169,18 @@ export function insertAnchor(db: Connection, noteRowid: number, anchor: NewAncho
       selector.prefix, selector.suffix, selector.start, selector.end, anchor.contentHash, anchor.textHash, placement.state,
       placement.currentStart, placement.currentEnd, placement.currentText, placement.orphanReason, placement.resolvedTextHash,
       anchor.createdAt);
+  keepNotedText(db, anchor.textHash);
+}
+
+/** Keeps the reading text an anchor's offsets refer to, when a document still holds it (see migration 4). */
+function keepNotedText(db: Connection, textHash: string): void {
+  statement(db, `INSERT INTO noted_texts (text_hash, text) SELECT text_hash, reading_text FROM documents
+    WHERE text_hash = ? AND NOT EXISTS (SELECT 1 FROM noted_texts WHERE text_hash = ?) LIMIT 1`).run(textHash, textHash);
+}
+
+/** The reading text with this hash that passages were noted in, if kept. */
+export function notedText(db: Connection, textHash: string): string | undefined {
+  return statement(db, 'SELECT text FROM noted_texts WHERE text_hash = ?').pluck().get(textHash) as string | undefined;
 }
 
 /** Removes one anchor. */

@@ -2,6 +2,7 @@ import type { Migration } from './migration';
 import { initialSchema } from './001-initial';
 import { quotesSchema } from './002-quotes';
 import { notesSchema } from './003-notes';
+import { notedTextsSchema } from './004-noted-texts';
 
 /** Every migration in order; append new ones, never edit or reorder applied ones. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, quotesSchema, notesSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, quotesSchema, notesSchema, notedTextsSchema];
