@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { EngineHandlers } from '../core/engine';
-import { openLibrary } from '../engine/in-process';
+import { openCheckedEngine } from '../engine/in-process';
 import { defaultLibraryPath } from '../core/store/location';
 import { DatabaseTooNewError } from '../core/store/database';
+import { BackupError } from '../core/store/backups';
+import { isDamageError } from '../core/store/connection';
+import { LibraryDamagedError, requestFullCheck } from '../core/store/library-health';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
 import { UsageError, type Output } from './output';
 
@@ -50,13 +53,19 @@ export async function main(argv: readonly string[], output: Output = processOutp
   let library: { engine: EngineHandlers; close: () => void } | null = null;
   try {
     command.validate?.(positionals, parsed.values);
-    library = command.opensLibrary === false ? null : openCliLibrary(dbFile, output);
+    library = command.opensLibrary === false ? null : await openCliLibrary(dbFile, output);
     const context: CommandContext = { engine: library?.engine as EngineHandlers, positionals, options: parsed.values, output };
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {
       output.error(`${error.message} Run "parallax --help" for usage.`);
       return 2;
+    }
+    if (library && isDamageError(error)) {
+      // SQLite met damage the start-up look did not reach: the next run checks the whole file and restores a backup.
+      requestFullCheck(dbFile, (error as Error).message);
+      output.error(`The library at ${dbFile} is damaged (${(error as Error).message}): run the command again to check it and restore its newest sound backup.`);
+      return 1;
     }
     output.error(parsed.values.debug ? String((error as Error).stack) : describeFailure(error));
     return 1;
@@ -68,12 +77,17 @@ export async function main(argv: readonly string[], output: Output = processOutp
 /** A failure to open the library, already phrased for the reporter. */
 class LibraryOpenError extends Error {}
 
-/** Opens the library for a command; any failure becomes one sentence naming the file. */
-function openCliLibrary(dbFile: string, output: Output): { engine: EngineHandlers; close: () => void } {
+/**
+ * Opens the library for a command, checked first (a damaged one is replaced by its newest sound backup) and backed up
+ * daily; what the reporter must know goes to stderr; any failure becomes one sentence naming the file.
+ */
+async function openCliLibrary(dbFile: string, output: Output): Promise<{ engine: EngineHandlers; close: () => void }> {
   try {
-    return openLibrary(dbFile, { onProgress: output.progress });
+    const library = await openCheckedEngine(dbFile, { onProgress: output.progress });
+    for (const notice of library.notices) output.error(notice.message);
+    return library;
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) throw error;
+    if (error instanceof DatabaseTooNewError || error instanceof LibraryDamagedError || error instanceof BackupError) throw error;
     const code = (error as NodeJS.ErrnoException)?.code;
     const reason =
       code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'

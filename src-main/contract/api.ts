@@ -5,6 +5,7 @@ import type {
   DocumentListEntry,
   DocumentSummary,
   IngestReport,
+  LibraryNotice,
   MetadataField,
 } from './library';
 import type { SearchHitDetails, SearchRequest } from './search';
@@ -34,6 +35,8 @@ export interface LibraryMethods {
   setMetadataOverride(input: { doc: string; field: MetadataField; value: string | null }): Promise<Result<DocumentSummary>>;
   clearMetadataOverride(input: { doc: string; field: MetadataField }): Promise<Result<DocumentSummary>>;
   listStories(input: Record<string, never>): Promise<Result<{ name: string; documents: number }[]>>;
+  /** What the reporter must be told about the library file: e.g. it was damaged and its newest backup restored. */
+  getLibraryStatus(input: Record<string, never>): Promise<Result<{ notices: LibraryNotice[] }>>;
 }
 
 /** Search methods: library-wide (FTS5) and per story (lunr passages). */
@@ -138,6 +141,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'setMetadataOverride',
   'clearMetadataOverride',
   'listStories',
+  'getLibraryStatus',
   'search',
   'getReaderView',
   'findRelatedPassages',

@@ -66,3 +66,10 @@ export interface BoilerplateEntry {
   text: string;
   restored: boolean;
 }
+
+/** Something about the library file the reporter must be told: it was damaged and a backup restored, or backups fail. */
+export interface LibraryNotice {
+  kind: 'restored' | 'damaged' | 'new-library' | 'backup-failed';
+  /** What happened and what to do, in a sentence or two. */
+  message: string;
+}

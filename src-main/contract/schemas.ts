@@ -57,6 +57,7 @@ export const INPUT_SCHEMAS = {
   setMetadataOverride: z.strictObject({ doc: path, field, value: text(INPUT_LIMITS.value).nullable() }),
   clearMetadataOverride: z.strictObject({ doc: path, field }),
   listStories: nothing,
+  getLibraryStatus: nothing,
   search: z.strictObject({ query: text(INPUT_LIMITS.query), limit, story }),
   getReaderView: z.strictObject({ doc: path }),
   findRelatedPassages: z

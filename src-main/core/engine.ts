@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Api } from '../contract/api';
 import type { Result } from '../contract/result';
 import { failure, success } from '../contract/result';
-import { METADATA_FIELDS, type IngestProgress, type MetadataField } from '../contract/library';
+import { METADATA_FIELDS, type IngestProgress, type LibraryNotice, type MetadataField } from '../contract/library';
 import type { Connection } from './store/database';
 import { ingestPaths } from './ingest/ingest';
 import { MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
@@ -42,6 +42,8 @@ export interface EngineOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Where the extraction worker's code is (a bundled app passes its built file). */
   extractWorkerUrl?: URL | string;
+  /** What the reporter must be told about the library file (a damaged library restored from a backup, failing backups). */
+  notices?: () => LibraryNotice[];
 }
 
 /** Whether a path has an extension the extractor reads. */
@@ -179,6 +181,10 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
 
     listStories() {
       return success(listStories(db));
+    },
+
+    getLibraryStatus() {
+      return success({ notices: [...(options.notices?.() ?? [])] });
     },
 
     search(request) {

@@ -1,21 +1,26 @@
 // The engine worker: owns the library's single writer connection and runs every contract method off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../core/engine';
-import { openDatabase } from '../core/store/database';
+import { isDamageError } from '../core/store/connection';
+import { requestFullCheck } from '../core/store/library-health';
+import { keepBackingUp, openCheckedLibrary } from '../core/store/library-open';
 import { API_METHODS } from '../contract/api';
 import type { Result } from '../contract/result';
 import type { EngineMessage, EngineRequest, EngineWorkerData } from './protocol';
 
+if (!parentPort) throw new Error('The engine worker must run in a worker thread.');
 const port = parentPort;
-if (!port) throw new Error('The engine worker must run in a worker thread.');
 const send = (message: EngineMessage) => port.postMessage(message);
 
-try {
+async function start(): Promise<void> {
   const { dbFile } = workerData as EngineWorkerData;
-  const db = openDatabase(dbFile);
-  const engine = createEngine(db, { onProgress: (progress) => send({ type: 'progress', progress }) });
+  // Checked first: a damaged library is replaced by its newest sound backup, and the reporter is told (getLibraryStatus).
+  const { connection: db, notices } = await openCheckedLibrary(dbFile);
+  const backups = keepBackingUp(db, dbFile, { onNotice: (notice) => notices.push(notice) });
+  const engine = createEngine(db, { onProgress: (progress) => send({ type: 'progress', progress }), notices: () => notices });
   port.on('message', async (request: EngineRequest | { type: 'close' }) => {
     if ('type' in request) {
+      await backups.stop();
       db.close();
       port.close();
       return;
@@ -28,10 +33,12 @@ try {
       const handler = engine[request.method] as (input: unknown) => unknown;
       send({ type: 'result', id: request.id, result: (await handler(request.input ?? {})) as Result<unknown> });
     } catch (error) {
+      // SQLite found damage while working: the next start checks the whole library and restores a backup if needed.
+      if (isDamageError(error)) requestFullCheck(dbFile, (error as Error).message);
       send({ type: 'result', id: request.id, result: { ok: false, error: { code: 'internal', message: `The engine failed: ${(error as Error).message}` } } });
     }
   });
   send({ type: 'ready' });
-} catch (error) {
-  send({ type: 'fatal', message: (error as Error).message });
 }
+
+start().catch((error: unknown) => send({ type: 'fatal', message: (error as Error).message }));

@@ -38,6 +38,9 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 export async function startServing(options: ServeOptions): Promise<Serving> {
   const firstRun = isFirstRun(options.dbFile);
   const engine = await startEngineHost({ dbFile: options.dbFile, workerUrl: options.workerUrl });
+  // A damaged library restored from its backup, or failing backups: said here too, not only in the workbench.
+  const status = await engine.api.getLibraryStatus({});
+  for (const notice of status.ok ? status.value.notices : []) (options.warn ?? options.print)(notice.message);
   if (firstRun) {
     const loaded = await loadSamples(engine.api);
     if (loaded?.ok) (options.warn ?? options.print)(`A new library: the sample story (${loaded.value.added} articles) is loaded.`);

@@ -19,6 +19,7 @@ import { clearSourceTexts } from '../features/story-compare/use-source-texts';
 import { useSearch } from '../features/search/use-search';
 import { Toast } from '../components/Toast';
 import { AboutDialog } from './AboutDialog';
+import { LibraryNotices } from './LibraryNotices';
 import { TopBar } from './TopBar';
 import { useTheme } from './use-theme';
 
@@ -169,6 +170,7 @@ export function App() {
           onDismiss={() => dismissToast(notebook.state.toast!.id)}
         />
       ) : null}
+      <LibraryNotices />
       {paletteOpen ? <CommandPalette context={context} onClose={() => setPaletteOpen(false)} /> : null}
       {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
     </div>

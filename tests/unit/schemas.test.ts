@@ -14,6 +14,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   setMetadataOverride: [{ doc: 'd1', field: 'title', value: 'A title' }, { doc: 'd1', field: 'url', value: null }],
   clearMetadataOverride: [{ doc: 'd1', field: 'byline' }],
   listStories: [{}, undefined],
+  getLibraryStatus: [{}],
   search: [{ query: 'mayor' }, { query: '"exact words" -noise', limit: 10000, story: 'Water cuts' }, { query: '' }],
   getReaderView: [{ doc: 'd1' }],
   findRelatedPassages: [{ doc: 'd1', start: 0, end: 12, within: ['d2', 'd3'] }, { doc: 'd1', start: 3, end: 4, within: [], limit: 5 }],

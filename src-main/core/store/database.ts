@@ -1,6 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { backupBeforeMigration } from './backups';
+import { connect } from './connection';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -25,16 +27,24 @@ export function statement(connection: Connection, sql: string): Database.Stateme
   return prepared;
 }
 
-/** Opens (creating if needed) a library database with the house pragmas, and brings its schema up to date. */
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Connection {
+/** Options of openDatabase: the clock that names a pre-migration backup (tests pass a fake one). */
+export interface OpenDatabaseOptions {
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating if needed) a library database with the house pragmas, and brings its schema up to date; a library
+ * with documents or notes is backed up first (backups/…-pre-migration) whenever a migration is about to run.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenDatabaseOptions = {}): Connection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  // Inside Electron, `npm start` passes a build of better-sqlite3 for Electron's ABI (src-main/electron/native-binding.ts).
-  const connection = new Database(file, { nativeBinding: process.versions.electron ? process.env.PARALLAX_SQLITE_BINDING : undefined });
+  const connection = connect(file);
   try {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
+    if (file !== ':memory:' && file !== '') backupBeforeMigration(connection, file, migrations.at(-1)?.version ?? 0, (options.now ?? (() => new Date()))());
     migrate(connection, migrations);
     return connection;
   } catch (error) {
