@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 
-/** The environment variable that hands the Electron build's path to the engine (see `openDatabase`). */
+/** The environment variable that hands the Electron build's path to the engine (see `connect` in core/store/connection.ts). */
 export const BINDING_VARIABLE = 'PARALLAX_SQLITE_BINDING';
 
 /** Runs a Node script in a folder; true when it exits with status 0. */
