@@ -11,7 +11,7 @@ import { TEXT_END, TEXT_START } from './anchoring-align';
 import { snapToWords, splitsSurrogatePair } from './anchoring-bounds';
 import { bestKnownTotal, chooseCandidate, clampOffset as clamp, distinctCandidates, exactCandidate, exactOccurrences, nearErrors, neighbourRival, scoreLocation } from './anchoring-candidates';
 import { contextStandsElsewhere, onlyPlaceOfPassage, vacatedHomeElsewhere } from './anchoring-checks';
-import { acceptableTotal, consistentAtPosition, contextSupport, CONTEXT_LENGTH, MAX_QUOTE_ERROR_RATE, maxQuoteErrors, PLAUSIBLE_QUOTE_RATE, rivalMargin, selectorPattern, type Candidate } from './anchoring-rules';
+import { acceptableTotal, consistentAtPosition, contextSupport, CONTEXT_LENGTH, maxQuoteErrors, PLAUSIBLE_QUOTE_RATE, rivalMargin, selectorPattern, type Candidate } from './anchoring-rules';
 import { findPatternLocations } from './anchoring-search';
 import { contextCarried, keptEnough, mapPassage, type TextMapping } from './anchoring-diff';
 
@@ -74,8 +74,8 @@ export function resolveAnchor(selector: PassageSelector, text: string, mapping: 
     if (!context.suffix && readsWithin(selector.exact, text, mapped.end, mapped.end + reach, LOOKALIKE_ERROR_RATE)) return orphan;
     // A short passage, nor anywhere else nearly as noted (a moved paragraph opening with the words of the one deleted).
     const short = selector.exact.length < 2 * CONTEXT_LENGTH;
-    if (short && readsWithin(selector.exact, text, 0, mapped.start, MAX_QUOTE_ERROR_RATE)) return orphan;
-    if (short && readsWithin(selector.exact, text, mapped.end, text.length, MAX_QUOTE_ERROR_RATE)) return orphan;
+    if (short && readsWithin(selector.exact, text, 0, mapped.start, LOOKALIKE_ERROR_RATE)) return orphan;
+    if (short && readsWithin(selector.exact, text, mapped.end, text.length, LOOKALIKE_ERROR_RATE)) return orphan;
     return finish(mapped.start, mapped.end, selector, text) ?? orphan;
   }
   const searched = resolveBySelector(selector, text, oldStart, oldEnd, orphan);
