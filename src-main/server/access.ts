@@ -63,6 +63,15 @@ export function originAllowed(request: IncomingMessage, port: number): boolean {
   return allowedHosts(port).some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
+/** Whether fetch metadata allows the request: same-origin, typed, or a link opened as a page; never a subresource, frame or fetch from another site or port. */
+export function fetchSiteAllowed(request: IncomingMessage): boolean {
+  // Programs send no Sec-Fetch-Site: the token and the Origin check judge them alone.
+  const site = request.headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  const opensPage = request.headers['sec-fetch-mode'] === 'navigate' && request.headers['sec-fetch-dest'] === 'document';
+  return opensPage && (request.method === 'GET' || request.method === 'HEAD');
+}
+
 /** Whether the request carries the token, in the cookie (browser) or an `Authorization: Bearer` header (scripts). */
 export function requestAuthorized(request: IncomingMessage, token: string, port: number): boolean {
   const authorization = request.headers.authorization;

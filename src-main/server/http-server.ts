@@ -8,6 +8,7 @@ import {
   LOOPBACK,
   SECURITY_HEADERS,
   createToken,
+  fetchSiteAllowed,
   hostAllowed,
   originAllowed,
   requestAuthorized,
@@ -64,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     if (!hostAllowed(request, port)) return sendText(response, 421, 'This server answers only to 127.0.0.1 and localhost.');
-    if (!originAllowed(request, port)) return sendText(response, 403, 'Requests from other sites are refused.');
+    if (!originAllowed(request, port) || !fetchSiteAllowed(request)) return sendText(response, 403, 'Requests from other sites are refused.');
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
     const presented = url.searchParams.get('token');
     if (presented !== null && (request.method === 'GET' || request.method === 'HEAD')) {

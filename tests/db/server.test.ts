@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, SEEDS, temporaryFolder } from '../support/cli';
 import { startEngineHost, type EngineHost } from '../../src-main/engine/host';
@@ -41,6 +41,18 @@ function send(port: number, path: string, options: { method?: string; headers?: 
     });
     outgoing.on('error', reject);
     outgoing.end(options.body);
+  });
+}
+
+/** Sends bytes exactly as given over a plain socket (no client-side header rules) and returns what comes back. */
+function rawRequest(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(head));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
   });
 }
 
@@ -139,6 +151,143 @@ describe('parallax serve over HTTP', () => {
     }
     const own = await send(server.port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { ...auth, Origin: `http://127.0.0.1:${server.port}` } });
     assert.equal(own.status, 200);
+  });
+
+  test('the token counts only as this port\'s exact cookie, a Bearer header, or a GET to the token URL', async () => {
+    const { port, token } = server;
+    const refused: [string, string, Record<string, string>][] = [
+      ['GET', '/', { Cookie: `parallax_token_${port + 1}=${token}` }],
+      ['GET', '/', { Cookie: `parallax_token=${token}` }],
+      ['GET', '/', { Cookie: `parallax_token_${port}x=${token}` }],
+      ['GET', '/', { Cookie: `parallax_token_${port}=${token}x` }],
+      ['GET', '/', { Cookie: `parallax_token_${port}="${token}"` }],
+      ['GET', '/', { Cookie: `parallax_token_${port}=${token.slice(0, -1)}` }],
+      ['GET', '/', { Authorization: `Basic ${Buffer.from(`user:${token}`).toString('base64')}` }],
+      ['GET', '/', { Authorization: `Bearer ${token.slice(0, -1)}` }],
+      ['GET', '/', { Authorization: token }],
+      ['POST', `/api/listDocuments?token=${token}`, {}],
+      ['POST', `/api/listDocuments?token=${token}`, { 'X-Token': token }],
+    ];
+    for (const [method, path, headers] of refused) {
+      const answer = await send(port, path, { method, headers, body: method === 'POST' ? '{}' : undefined });
+      assert.equal(answer.status, 401, `${method} ${path} ${JSON.stringify(headers)}`);
+      assert.equal(answer.headers['set-cookie'], undefined, `${method} ${path}: a cookie was set`);
+      assert.doesNotMatch(answer.body, /Parallax test page|"ok":/);
+    }
+    // The token URL works on any path: the cookie is set and the token leaves the address (and the Referer).
+    const deep = await send(port, `/assets/app.js?token=${token}&v=2`);
+    assert.equal(deep.status, 303);
+    assert.equal(deep.headers.location, '/assets/app.js?v=2');
+    assert.match(deep.headers['set-cookie']?.[0] ?? '', /HttpOnly/);
+    const tricky = await send(port, `//evil.example/?token=${token}`);
+    assert.equal(tricky.status, 303);
+    assert.equal(tricky.headers.location, '/', 'a protocol-relative path never redirects off the server');
+  });
+
+  test('Host tricks and DNS rebinding are refused before anything else', async () => {
+    const { port } = server;
+    for (const host of [
+      `127.0.0.1.evil.example:${port}`,
+      `localhost.evil:${port}`,
+      `localhost.:${port}`,
+      `127.0.0.1:${port}.evil.example`,
+      `user@127.0.0.1:${port}`,
+      `127.0.0.1:0${port}`,
+      `127.1:${port}`,
+      `2130706433:${port}`,
+      `0x7f000001:${port}`,
+      `[::1]:${port}`,
+      `[::ffff:127.0.0.1]:${port}`,
+      `127.0.0.1:${port}, evil.example`,
+      `rebind.attacker.example:${port}`,
+    ]) {
+      const answer = await send(port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { ...auth, Host: host } });
+      assert.equal(answer.status, 421, `Host ${JSON.stringify(host)}: ${answer.status}`);
+    }
+    // What a page on a rebound name sends: its own name as Host and Origin, same-origin to the browser, no cookie.
+    const rebound = await send(port, '/api/listDocuments', {
+      method: 'POST',
+      body: '{}',
+      headers: { Host: `rebind.attacker.example:${port}`, Origin: `http://rebind.attacker.example:${port}`, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+    });
+    assert.equal(rebound.status, 421);
+    // Raw requests: no Host at all (HTTP/1.0), an empty one, and a foreign Host before ours.
+    const bearer = `Authorization: Bearer ${server.token}\r\nConnection: close\r\n\r\n`;
+    for (const head of [`GET / HTTP/1.0\r\n${bearer}`, `GET / HTTP/1.1\r\nHost: \r\n${bearer}`, `GET / HTTP/1.1\r\nHost: evil.example\r\nHost: 127.0.0.1:${port}\r\n${bearer}`]) {
+      const reply = await rawRequest(port, head);
+      assert.match(reply, /^HTTP\/1\.[01] (400|421) /, reply.slice(0, 60));
+      assert.doesNotMatch(reply, /Parallax test page/);
+    }
+  });
+
+  test('other origins are refused however they are spelled, on GET too; localhost is this server\'s origin too', async () => {
+    const { port } = server;
+    for (const origin of [
+      `http://127.0.0.1:${port}.evil.example`,
+      `http://127.0.0.1:${port}/`,
+      `http://127.0.0.1:${port}@evil.example`,
+      'http://127.0.0.1',
+      `http://localhost.:${port}`,
+      `http://[::1]:${port}`,
+      'file://',
+      `chrome-extension://abcdefghijklmnop`,
+      '',
+    ]) {
+      const post = await send(port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { ...auth, Origin: origin } });
+      assert.equal(post.status, 403, `POST from ${JSON.stringify(origin)}: ${post.status}`);
+      const get = await send(port, '/', { headers: { ...auth, Origin: origin } });
+      assert.equal(get.status, 403, `GET from ${JSON.stringify(origin)}: ${get.status}`);
+    }
+    const localhost = await send(port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { ...auth, Host: `localhost:${port}`, Origin: `http://localhost:${port}` } });
+    assert.equal(localhost.status, 200);
+  });
+
+  test('requests a browser marks as from another site are refused even with the cookie; opening the link is not', { timeout: 20_000 }, async () => {
+    const { port, token } = server;
+    const cookie = { Cookie: `parallax_token_${port}=${token}` };
+    const subresource = (site: string) => ({ ...cookie, 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'script' });
+    for (const site of ['cross-site', 'same-site']) {
+      for (const answer of [
+        await send(port, '/assets/app.js', { headers: subresource(site) }),
+        await send(port, '/', { headers: { ...cookie, 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'iframe' } }),
+        await send(port, '/api/events', { headers: { ...cookie, 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' } }),
+        await send(port, '/api/listDocuments', { method: 'POST', body: '{}', headers: { ...cookie, 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'cors', 'Content-Type': 'application/json' } }),
+      ]) {
+        assert.equal(answer.status, 403, `${site}: ${answer.status} ${answer.body}`);
+        assert.doesNotMatch(answer.body, /console\.log|Parallax test page|"ok":/);
+      }
+    }
+    // A link from elsewhere opens the workbench in its own tab (SameSite=Strict keeps cross-site links cookieless).
+    const link = await send(port, '/', { headers: { ...cookie, 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' } });
+    assert.equal(link.status, 200);
+    for (const site of ['same-origin', 'none']) {
+      assert.equal((await send(port, '/assets/app.js', { headers: subresource(site) })).status, 200, site);
+    }
+  });
+
+  test('a form posted from another site (text/plain JSON trick, urlencoded, multipart, sandboxed) changes nothing', async () => {
+    const { port, token } = server;
+    const before = await call<DocumentSummary[]>('listDocuments', {});
+    const form = join(folder.dir, 'form-target');
+    mkdirSync(form);
+    writeFileSync(join(form, 'planted.txt'), 'A report a hostile page wants in the library.\n');
+    const trick = `{"paths":["${form}"],"story":"=x"}`;
+    const browser = { Cookie: `parallax_token_${port}=${token}`, 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    for (const [origin, site] of [['http://evil.example', 'cross-site'], ['null', 'cross-site'], [`http://127.0.0.1:${port + 1}`, 'same-site']] as const) {
+      for (const [type, body] of [
+        ['text/plain', trick],
+        ['application/x-www-form-urlencoded', `${encodeURIComponent(trick.slice(0, -1))}=${encodeURIComponent('"}')}`],
+        ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="${trick}"\r\n\r\n\r\n--x--\r\n`],
+      ] as const) {
+        const answer = await send(port, '/api/ingest', { method: 'POST', body, headers: { ...browser, Origin: origin, 'Sec-Fetch-Site': site, 'Content-Type': type } });
+        assert.equal(answer.status, 403, `${origin} ${type}: ${answer.status}`);
+        const noOrigin = await send(port, '/api/ingest', { method: 'POST', body, headers: { ...browser, 'Sec-Fetch-Site': site, 'Content-Type': type } });
+        assert.equal(noOrigin.status, 403, `no Origin, ${site} ${type}: ${noOrigin.status}`);
+      }
+    }
+    const after = await call<DocumentSummary[]>('listDocuments', {});
+    assert.ok(before.result.ok && after.result.ok);
+    assert.deepEqual(after.result.value, before.result.value, 'nothing was ingested');
   });
 
   test('the contract over HTTP: ingest the seeds, list them, search with snippets, errors as data', async () => {

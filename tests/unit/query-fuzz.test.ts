@@ -92,7 +92,9 @@ function corrupt(input: string, edits: [number, string, string][]): string {
   return text;
 }
 
-const runs = Number(process.env.QUERY_FUZZ_RUNS ?? 1000);
+// 1,000 of each kind by default (the engine-level fuzz in tests/db/search-fuzz.test.ts runs 10,000 through the
+// whole search pipeline); 10,000 of each with PARALLAX_SLOW=1.
+const runs = Number(process.env.QUERY_FUZZ_RUNS ?? (process.env.PARALLAX_SLOW ? 10_000 : 1000));
 
 test('random strings never break the pipeline', () => {
   const syntaxy = fc.string({ unit: fc.constantFrom(...specials, ...keywords, 'a', 'b', 'é', ' ', ' ', '1'), maxLength: 40 });
