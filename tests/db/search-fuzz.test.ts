@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { runCli, SEEDS, temporaryFolder } from '../support/cli';
+import { corrupt, KEYWORDS, queryArbitraries, SPECIALS } from '../support/query-arbitraries';
 import { openLibrary } from '../../src-main/engine/in-process';
 import { validateInput } from '../../src-main/contract/schemas';
 import type { EngineHandlers } from '../../src-main/core/engine';
@@ -48,59 +49,17 @@ after(() => {
   folder.cleanup();
 });
 
-const specials = ['"', '“', '”', '„', '(', ')', ':', '*', '~', '^', '{', '}', '-', '+', '\\', '[', ']', "'", '’', '.', ',', '/', '_', '\u0000', '\u0301', '😀', '\uD800'];
-const keywords = ['NEAR', 'NEAR(', 'NEAR/2', 'AND', 'OR', 'NOT', 'and', 'or', 'not', 'title', 'text', 'outlet', 'byline', 'rank', 'rowid', 'speaker', 'story'];
 /** Words of the seeds (so queries find passages and build snippets), plus awkward tokens. */
 const words = [
   'Sheinbaum', 'Sheinbam', 'cartels', 'cartel', 'Mexico', 'troops', 'CIA', 'NBC', 'News18', 'Trump', 'imminent', 'Title', '50',
   'JSOC', 'official', 'senior', 'intervention', 'Pentagon', 'U.S.', "administration's", 'drug', 'mission', 'the', 'of', 'a',
-  'café', 'Zoë', '東京', 'x', 'σς', 're-election', '3,000', ...keywords,
+  'café', 'Zoë', '東京', 'x', 'σς', 're-election', '3,000', ...KEYWORDS,
 ];
 
-const word = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...words) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'é', '-', '.', "'", '1', 'Ω'), minLength: 1, maxLength: 6 }) },
-);
-const modifier = fc.constantFrom('', '', '', '*', '~', '~1', '~2', '~7', '^2', '^0.5', '^', '^30', '*^2', '~1^3');
-const leaf = fc.oneof(
-  fc.tuple(word, modifier).map(([text, suffix]) => text + suffix),
-  fc.tuple(fc.array(word, { maxLength: 4 }), fc.constantFrom('', '', '^3', '~2', '*')).map(([list, suffix]) => `"${list.join(' ')}"${suffix}`),
-);
-const field = fc.constantFrom('title:', 'outlet:', 'byline:', 'text:', 'Title:', 'TEXT: ', 'speaker:', 'story:');
-const grammar = fc.letrec<{ query: string; clause: string; atom: string; group: string }>((tie) => ({
-  query: fc.oneof(
-    { depthIdentifier: 'query', maxDepth: 4 },
-    tie('clause'),
-    fc.tuple(tie('query'), fc.constantFrom(' AND ', ' OR ', ' ', ' NOT ', ' AND NOT ', ' '), tie('query')).map(([left, operator, right]) => left + operator + right),
-  ),
-  clause: fc.oneof(tie('atom'), fc.tuple(fc.constantFrom('+', '-', 'NOT '), tie('atom')).map(([prefix, atom]) => prefix + atom)),
-  atom: fc.oneof(
-    { depthIdentifier: 'query', maxDepth: 4 },
-    leaf,
-    fc.tuple(field, fc.oneof(leaf, tie('group'))).map(([name, body]) => name + body),
-    tie('group'),
-  ),
-  group: fc.tuple(tie('query'), fc.constantFrom('', '', '^2')).map(([inner, boost]) => `(${inner})${boost}`),
-})).query;
-
-/** Drops, inserts or replaces characters: dropped quotes, dangling operators, unbalanced parens. */
-const corruption = fc.array(
-  fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom(...specials, ...keywords.map((keyword) => ` ${keyword} `), ' ')),
-  { minLength: 1, maxLength: 4 },
-);
-function corrupt(input: string, edits: [number, string, string][]): string {
-  let text = input;
-  for (const [at, kind, piece] of edits) {
-    const index = at % (text.length + 1);
-    if (kind === 'delete') text = text.slice(0, index) + text.slice(index + 1);
-    else if (kind === 'insert') text = text.slice(0, index) + piece + text.slice(index);
-    else text = text.slice(0, index) + piece + text.slice(index + 1);
-  }
-  return text;
-}
+const { grammar, corruption } = queryArbitraries({ words, wordWeight: 4, fields: ['title:', 'outlet:', 'byline:', 'text:', 'Title:', 'TEXT: ', 'speaker:', 'story:'] });
 
 const randomQuery = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...specials, ...keywords, 'a', 'b', 'é', ' ', ' ', '1', 'cartel', 'Mexico'), maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom(...SPECIALS, ...KEYWORDS, 'a', 'b', 'é', ' ', ' ', '1', 'cartel', 'Mexico'), maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );

@@ -7,6 +7,7 @@ import { compileFts } from '../../src-main/core/search/query-fts';
 import { evaluateQuery } from '../../src-main/core/search/query-evaluate';
 import { createFuzzyExpansion, createFuzzyMatcher } from '../../src-main/core/search/fuzzy';
 import { describeQuery, type QueryNode } from '../../src-main/core/search/query-ast';
+import { corrupt, KEYWORDS, queryArbitraries, SPECIALS } from '../support/query-arbitraries';
 
 // Thousands of random and grammar-shaped queries, many of them corrupted, go through
 // parseQuery → compileFts → a real FTS5 table. Nothing may throw, every accepted query must run.
@@ -46,58 +47,15 @@ function check(input: string): void {
   if (outcome.fallback) assertRuns(outcome.fallback, input);
 }
 
-const specials = ['"', '“', '”', '„', '(', ')', ':', '*', '~', '^', '{', '}', '-', '+', '\\', '[', ']', "'", '’', '.', ',', '/', '_', '\u0000', '\u0301', '😀', '\uD800'];
-const keywords = ['NEAR', 'NEAR(', 'NEAR/2', 'AND', 'OR', 'NOT', 'and', 'or', 'not', 'title', 'text', 'outlet', 'byline', 'rank', 'rowid', 'speaker'];
-const words = ['mayor', 'police', 'cart', 'drug', 'café', 'Zoë', 'U.S.', 're-election', "don't", '3,000', '東京', 'x', 'ab', 'σς', ...keywords];
-
-const word = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...words) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'é', '-', '.', "'", '1', 'Ω'), minLength: 1, maxLength: 6 }) },
-);
-const modifier = fc.constantFrom('', '', '', '*', '~', '~1', '~2', '~7', '^2', '^0.5', '^', '^30', '*^2', '~1^3');
-const leaf = fc.oneof(
-  fc.tuple(word, modifier).map(([text, suffix]) => text + suffix),
-  fc.tuple(fc.array(word, { maxLength: 4 }), fc.constantFrom('', '', '^3', '~2', '*')).map(([list, suffix]) => `"${list.join(' ')}"${suffix}`),
-);
-const field = fc.constantFrom('title:', 'outlet:', 'byline:', 'text:', 'Title:', 'TEXT: ', 'speaker:');
-const grammar = fc.letrec<{ query: string; clause: string; atom: string; group: string }>((tie) => ({
-  query: fc.oneof(
-    { depthIdentifier: 'query', maxDepth: 4 },
-    tie('clause'),
-    fc.tuple(tie('query'), fc.constantFrom(' AND ', ' OR ', ' ', ' NOT ', ' AND NOT ', ' '), tie('query')).map(([left, operator, right]) => left + operator + right),
-  ),
-  clause: fc.oneof(tie('atom'), fc.tuple(fc.constantFrom('+', '-', 'NOT '), tie('atom')).map(([prefix, atom]) => prefix + atom)),
-  atom: fc.oneof(
-    { depthIdentifier: 'query', maxDepth: 4 },
-    leaf,
-    fc.tuple(field, fc.oneof(leaf, tie('group'))).map(([name, body]) => name + body),
-    tie('group'),
-  ),
-  group: fc.tuple(tie('query'), fc.constantFrom('', '', '^2')).map(([inner, boost]) => `(${inner})${boost}`),
-})).query;
-
-/** Drops, inserts or replaces characters: dropped quotes, dangling operators, unbalanced parens. */
-const corruption = fc.array(
-  fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom(...specials, ...keywords.map((keyword) => ` ${keyword} `), ' ')),
-  { minLength: 1, maxLength: 4 },
-);
-function corrupt(input: string, edits: [number, string, string][]): string {
-  let text = input;
-  for (const [at, kind, piece] of edits) {
-    const index = at % (text.length + 1);
-    if (kind === 'delete') text = text.slice(0, index) + text.slice(index + 1);
-    else if (kind === 'insert') text = text.slice(0, index) + piece + text.slice(index);
-    else text = text.slice(0, index) + piece + text.slice(index + 1);
-  }
-  return text;
-}
+const words = ['mayor', 'police', 'cart', 'drug', 'café', 'Zoë', 'U.S.', 're-election', "don't", '3,000', '東京', 'x', 'ab', 'σς', ...KEYWORDS];
+const { grammar, corruption } = queryArbitraries({ words, fields: ['title:', 'outlet:', 'byline:', 'text:', 'Title:', 'TEXT: ', 'speaker:'] });
 
 // 1,000 of each kind by default (the engine-level fuzz in tests/db/search-fuzz.test.ts runs 10,000 through the
 // whole search pipeline); 10,000 of each with PARALLAX_SLOW=1.
 const runs = Number(process.env.QUERY_FUZZ_RUNS ?? (process.env.PARALLAX_SLOW ? 10_000 : 1000));
 
 test('random strings never break the pipeline', () => {
-  const syntaxy = fc.string({ unit: fc.constantFrom(...specials, ...keywords, 'a', 'b', 'é', ' ', ' ', '1'), maxLength: 40 });
+  const syntaxy = fc.string({ unit: fc.constantFrom(...SPECIALS, ...KEYWORDS, 'a', 'b', 'é', ' ', ' ', '1'), maxLength: 40 });
   fc.assert(fc.property(fc.oneof(syntaxy, fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 })), check), {
     numRuns: runs,
   });
