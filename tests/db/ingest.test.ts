@@ -3,27 +3,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary } from '../../src-main/engine/in-process';
-import type { EngineHandlers } from '../../src-main/core/engine';
-import { temporaryFolder } from '../support/cli';
-import type { Result } from '../../src-main/contract/result';
-
-function library(): { dir: string; engine: EngineHandlers; done: () => void } {
-  const folder = temporaryFolder();
-  const opened = openLibrary(join(folder.dir, 'library.db'));
-  return { dir: folder.dir, engine: opened.engine, done: () => (opened.close(), folder.cleanup()) };
-}
-
-async function ok<T>(pending: Result<T> | Promise<Result<T>>): Promise<T> {
-  const result = await pending;
-  if (!result.ok) assert.fail(result.error.message);
-  return result.value;
-}
+import { ok, temporaryLibrary } from '../support/engine-library';
 
 const ARTICLE = 'A headline for the test\n\nThe council voted on Tuesday to close the harbour. “We had no choice,” the mayor said.\n';
 
 test('incremental ingest: unchanged skipped, changed updated under the same id, vanished marked missing', async () => {
-  const { dir, engine, done } = library();
+  const { dir, engine, done } = temporaryLibrary();
   try {
     const story = join(dir, 'harbour');
     mkdirSync(story);
@@ -66,7 +51,7 @@ test('incremental ingest: unchanged skipped, changed updated under the same id, 
 });
 
 test('metadata overrides are stored apart and survive re-ingest of a changed file', async () => {
-  const { dir, engine, done } = library();
+  const { dir, engine, done } = temporaryLibrary();
   try {
     const file = join(dir, 'a.txt');
     writeFileSync(file, ARTICLE);
@@ -90,7 +75,7 @@ test('metadata overrides are stored apart and survive re-ingest of a changed fil
 });
 
 test('a hidden boilerplate span can be restored one by one, and the restore survives re-ingest', async () => {
-  const { dir, engine, done } = library();
+  const { dir, engine, done } = temporaryLibrary();
   try {
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'First paragraph of prose about the harbour.\n\nAdvertisement\n\nSecond paragraph of prose.\n');
@@ -113,7 +98,7 @@ test('a hidden boilerplate span can be restored one by one, and the restore surv
 });
 
 test('hostile files each get a clear outcome and nothing crashes', async () => {
-  const { dir, engine, done } = library();
+  const { dir, engine, done } = temporaryLibrary();
   try {
     const files = join(dir, 'files');
     mkdirSync(files);
@@ -152,7 +137,7 @@ test('hostile files each get a clear outcome and nothing crashes', async () => {
 });
 
 test('a large ingest goes through the extraction workers and gives the same documents as a small one', async () => {
-  const { dir, engine, done } = library();
+  const { dir, engine, done } = temporaryLibrary();
   try {
     const many = join(dir, 'many');
     mkdirSync(many);

@@ -72,20 +72,72 @@ export function sniffBinaryFormat(bytes: Uint8Array): string | null {
   return match?.what ?? null;
 }
 
-/** Which UTF-16 byte order BOM-less bytes look like: ASCII text with a zero byte in every other position. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+/** How BOM-less bytes look like UTF-16: plainly (ASCII with a zero in every other byte), possibly, or not at all. */
+interface Utf16Guess {
+  encoding: 'utf-16le' | 'utf-16be';
+  /** Mostly ASCII, so surely UTF-16; otherwise the bytes must also decode without a broken surrogate. */
+  plain: boolean;
+}
+
+/** Whether a byte beside a zero is what ASCII text holds: printable, tab, line feed or carriage return. */
+function isTextByte(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/** What the bytes beside the zeros on one side of each pair are: plain ASCII text, and how much of it is whitespace. */
+interface ZeroSide {
+  zeros: number;
+  text: number;
+  spaces: number;
+}
+
+/** Whether a side's zeros look like the ASCII of text in another script: ≥ 5% of pairs, all text, a fifth spaces. */
+function looksLikeAsciiOfText(side: ZeroSide, other: ZeroSide, pairs: number): boolean {
+  return side.zeros >= pairs * 0.05 && other.zeros === 0 && side.text >= side.zeros * 0.95 && side.spaces >= side.zeros * 0.2;
+}
+
+/**
+ * Which UTF-16 byte order BOM-less bytes look like. ASCII text has a zero in every other byte; text in another script
+ * (Greek, Cyrillic…) still has one for each space, digit and punctuation mark, always on the same side of the pair.
+ */
+function sniffUtf16(bytes: Uint8Array): Utf16Guess | null {
   const length = Math.min(bytes.length, 4096) & ~1;
   if (length < 8) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
+  const even: ZeroSide = { zeros: 0, text: 0, spaces: 0 };
+  const odd: ZeroSide = { zeros: 0, text: 0, spaces: 0 };
+  const count = (side: ZeroSide, beside: number) => {
+    side.zeros += 1;
+    if (isTextByte(beside)) side.text += 1;
+    if (beside === 0x20 || beside === 0x0a || beside === 0x0d || beside === 0x09) side.spaces += 1;
+  };
   for (let index = 0; index < length; index += 2) {
-    if (bytes[index] === 0) evenZeros += 1;
-    if (bytes[index + 1] === 0) oddZeros += 1;
+    const first = bytes[index] ?? 0;
+    const second = bytes[index + 1] ?? 0;
+    if (first === 0) count(even, second);
+    if (second === 0) count(odd, first);
   }
   const pairs = length / 2;
-  if (oddZeros >= pairs * 0.9 && evenZeros <= pairs * 0.02) return 'utf-16le';
-  if (evenZeros >= pairs * 0.9 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  if (odd.zeros >= pairs * 0.9 && even.zeros <= pairs * 0.02) return { encoding: 'utf-16le', plain: true };
+  if (even.zeros >= pairs * 0.9 && odd.zeros <= pairs * 0.02) return { encoding: 'utf-16be', plain: true };
+  if (looksLikeAsciiOfText(odd, even, pairs)) return { encoding: 'utf-16le', plain: false };
+  if (looksLikeAsciiOfText(even, odd, pairs)) return { encoding: 'utf-16be', plain: false };
   return null;
+}
+
+/** UTF-16 without a BOM: leniently when plainly UTF-16, else only when every surrogate pair is whole. */
+function decodeBareUtf16(bytes: Uint8Array, guess: Utf16Guess): string | null {
+  try {
+    return new TextDecoder(guess.encoding, { fatal: !guess.plain }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Index of the last byte that is not zero, or -1. */
+function lastNonZero(bytes: Uint8Array): number {
+  let index = bytes.length - 1;
+  while (index >= 0 && bytes[index] === 0) index -= 1;
+  return index;
 }
 
 function countZeros(bytes: Uint8Array): number {
@@ -109,6 +161,60 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Length of the well-formed UTF-8 sequence starting at a byte ≥ 0x80, or 0 when it is broken (WHATWG's ranges). */
+function utf8SequenceLength(bytes: Uint8Array, start: number): number {
+  const lead = bytes[start] ?? 0;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  for (let offset = 1; offset < length; offset += 1) {
+    const byte = bytes[start + offset];
+    if (byte === undefined || byte < low || byte > high) return 0;
+    low = 0x80;
+    high = 0xbf;
+  }
+  return length;
+}
+
+/**
+ * Whether bytes that are not valid UTF-8 are still UTF-8 with a few damaged bytes: well-formed multi-byte sequences
+ * (accents, curly quotes) outnumber broken bytes at least two to one. Windows-1252 text has almost no well-formed ones.
+ */
+function isDamagedUtf8(bytes: Uint8Array): boolean {
+  let wellFormed = 0;
+  let broken = 0;
+  for (let index = 0; index < bytes.length; ) {
+    if ((bytes[index] ?? 0) < 0x80) {
+      index += 1;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, index);
+    if (length === 0) {
+      broken += 1;
+      index += 1;
+    } else {
+      wellFormed += 1;
+      index += length;
+    }
+  }
+  return wellFormed > 0 && broken * 2 <= wellFormed;
+}
+
+/** UTF-8, or damaged UTF-8 with each broken byte replaced by U+FFFD; null when the bytes are some other encoding. */
+function decodeUtf8Leniently(bytes: Uint8Array): string | null {
+  return decodeUtf8(bytes) ?? (isDamagedUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : null);
 }
 
 /** Windows-1252 decoding that maps 0x80–0x9F to “curly quotes”, € and the rest even where the runtime maps them to C1. */
@@ -149,7 +255,7 @@ function hasNonAscii(bytes: Uint8Array): boolean {
 
 /** Picks the encoding of BOM-less, non-UTF-16 bytes and decodes them. */
 function decodeSingleByteOrUtf8(bytes: Uint8Array, options: DecodeOptions): { text: string; encoding: string } {
-  const utf8 = decodeUtf8(bytes);
+  const utf8 = decodeUtf8Leniently(bytes);
   const declared = options.htmlMetaCharset ? declaredHtmlCharset(bytes) : null;
   if (declared !== null && declared !== 'utf-8') {
     // Valid UTF-8 with multi-byte characters is UTF-8 whatever a stale <meta> says (pages re-saved by a browser).
@@ -175,18 +281,22 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (format !== null) return refuse('binary', `This file looks like ${format}, not text.`);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const rest = bytes.subarray(3);
-    const utf8 = decodeUtf8(rest);
+    const utf8 = decodeUtf8Leniently(rest);
     if (utf8 !== null) return finish(utf8, 'utf-8');
     return finish(decodeWindows1252(rest), 'windows-1252');
   }
   const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : null;
   if (utf16 !== null) return finish(new TextDecoder(utf16).decode(bytes.subarray(2)), utf16);
   const bareUtf16 = sniffUtf16(bytes);
-  if (bareUtf16 !== null) return finish(new TextDecoder(bareUtf16).decode(bytes), bareUtf16);
-  const zeros = countZeros(bytes);
-  if (zeros > Math.max(1, bytes.length / 1000)) {
-    return refuse('binary', 'This file contains binary data, not readable text.');
+  const bareText = bareUtf16 === null ? null : decodeBareUtf16(bytes, bareUtf16);
+  if (bareUtf16 !== null && bareText !== null) return finish(bareText, bareUtf16.encoding);
+  // Zeros padding the end (a download or copy cut short on a preallocated file) are dropped; the text before is read.
+  const text = bytes.subarray(0, lastNonZero(bytes) + 1);
+  const zeros = countZeros(text);
+  if (zeros > Math.max(1, text.length / 1000)) {
+    return refuse('binary', `This file has NUL bytes all through it (${zeros} of ${text.length} bytes): it is binary data or a damaged file, not readable text.`);
   }
-  const decoded = decodeSingleByteOrUtf8(bytes, options);
+  if (text.length === 0) return refuse('empty', 'The file holds nothing but NUL bytes.');
+  const decoded = decodeSingleByteOrUtf8(text, options);
   return finish(decoded.text, decoded.encoding);
 }

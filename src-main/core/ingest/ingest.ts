@@ -32,6 +32,8 @@ export interface IngestOptions {
   pool: ExtractPool;
   isSupported: (path: string) => boolean;
   maxFileBytes: number;
+  /** Files per transaction (default BATCH_SIZE); the crash tests use smaller batches to kill between commits. */
+  batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   now?: () => string;
 }
@@ -90,9 +92,14 @@ async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: E
   );
   outcomes.forEach((outcome, position) => {
     const { index, file, existing } = toRead[position]!;
-    if (outcome.status === 'failed') report.failed.push({ path: file.path, error: outcome.error });
-    else if (outcome.status === 'same') prepared[index] = { file, existing, content: null, spans: [] };
-    else prepared[index] = { file, existing, content: contentOf(db, file, outcome, existing), spans: outcome.extraction.boilerplate };
+    if (outcome.status === 'failed') {
+      report.failed.push({ path: file.path, error: outcome.error });
+      return;
+    }
+    // The stat of the bytes read, not the walk's: a file changed in between is stored with the size and time it has.
+    const read = { ...file, size: outcome.size, mtimeMs: outcome.mtimeMs };
+    if (outcome.status === 'same') prepared[index] = { file: read, existing, content: null, spans: [] };
+    else prepared[index] = { file: read, existing, content: contentOf(db, read, outcome, existing), spans: outcome.extraction.boilerplate };
   });
   return prepared.filter((item): item is PreparedFile => item !== null);
 }
@@ -157,7 +164,8 @@ export async function ingestPaths(db: Connection, paths: readonly string[], opti
   const storyFor = (file: FoundFile): string | null => options.story ?? (file.root ? basename(file.root) : null);
 
   const batches: FoundFile[][] = [];
-  for (let offset = 0; offset < total; offset += BATCH_SIZE) batches.push(walk.files.slice(offset, offset + BATCH_SIZE));
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
+  for (let offset = 0; offset < total; offset += batchSize) batches.push(walk.files.slice(offset, offset + batchSize));
   const pool = options.pool;
   try {
     let done = 0;

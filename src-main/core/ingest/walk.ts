@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { isIgnored, readIgnoreRules, type IgnoreRule } from './ignore-file';
 
 /** A regular file found by the walk, with the stat data incremental ingest compares. */
@@ -27,8 +27,9 @@ export interface WalkResult {
   absent: string[];
 }
 
-/** Describes a non-regular file in words, so the reporter sees why it was skipped. */
-function describeSpecial(stats: Stats): string | null {
+/** Describes a non-regular file in words, so the reporter sees why it was skipped (also used after opening one). */
+export function describeSpecial(stats: Stats): string | null {
+  if (stats.isDirectory()) return 'This is a folder where a file was expected.';
   if (stats.isFIFO()) return 'This is a named pipe (FIFO), not a file; it was not read.';
   if (stats.isSocket()) return 'This is a socket, not a file; it was not read.';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'This is a device, not a file; it was not read.';
@@ -53,10 +54,28 @@ export function describeFileError(error: unknown): string {
   }
 }
 
+/** Why a listed name cannot be opened when its bytes are not UTF-8 (Node lists it with U+FFFD, which finds nothing). */
+function undecodableName(name: string, error: unknown): string | null {
+  if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT' || !name.includes('\uFFFD')) return null;
+  return 'This name is not valid UTF-8 text (an old archive or another system may have written it), so Parallax cannot open it; rename it and ingest again.';
+}
+
+/** Whether a symbolic link in a folder points at that folder or one above it (a link to "/" included). */
+function pointsToAncestor(folder: string, link: string): boolean {
+  try {
+    const target = realpathSync(link);
+    const here = realpathSync(folder);
+    return here === target || here.startsWith(target.endsWith(sep) ? target : target + sep);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Walks files and folders recursively: hidden entries skipped, symbolic links followed only to regular files and to
- * folders not already visited (so loops end), special files reported and never opened, each file once (device+inode),
- * and entries listed in a folder's .parallaxignore skipped.
+ * folders not already visited and not above the link (so loops end, and a link to "/" does not walk the disk),
+ * special files reported and never opened, each file once (device+inode), and entries listed in a folder's
+ * .parallaxignore skipped.
  */
 export function walkPaths(paths: readonly string[], isSupported: (path: string) => boolean): WalkResult {
   const result: WalkResult = { files: [], problems: [], folders: [], absent: [] };
@@ -92,14 +111,18 @@ export function walkPaths(paths: readonly string[], isSupported: (path: string) 
         const path = join(current.folder, name);
         if (rules.length > 0 && isIgnored(rules, path)) continue;
         let stats: Stats;
+        let linked: boolean;
         try {
           const link = lstatSync(path);
-          stats = link.isSymbolicLink() ? statSync(path) : link;
+          linked = link.isSymbolicLink();
+          stats = linked ? statSync(path) : link;
         } catch (error) {
-          result.problems.push({ path, error: describeFileError(error) });
+          result.problems.push({ path, error: undecodableName(name, error) ?? describeFileError(error) });
           continue;
         }
-        if (stats.isDirectory()) subfolders.push({ folder: path, stats, rules });
+        if (stats.isDirectory() && linked && pointsToAncestor(current.folder, path)) {
+          result.problems.push({ path, error: 'This symbolic link points to a folder that contains it; it was not followed (that would walk in circles or far beyond this folder).' });
+        } else if (stats.isDirectory()) subfolders.push({ folder: path, stats, rules });
         else if (stats.isFile()) {
           if (isSupported(path)) visitFile(path, stats, root);
         } else if (isSupported(path)) {
