@@ -154,23 +154,21 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-/** Reads a request body as UTF-8 text, or null once it exceeds `limit` bytes (the rest is discarded). */
+/**
+ * Reads a request body as UTF-8 text, or null when it exceeds `limit` bytes. The rest of an oversized body is read and
+ * discarded before answering: a client still sending would otherwise see its connection cut instead of the 413.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
+    let size = Number.isFinite(declared) && declared > limit ? Number.POSITIVE_INFINITY : 0;
+    request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        request.off('data', onData);
-        request.resume();
-        resolve(null);
-      } else chunks.push(chunk);
-    };
-    request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
