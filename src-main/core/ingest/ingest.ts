@@ -19,8 +19,8 @@ import { documentIdForPath } from './identity';
 import { readingTextOf, type ReadOutcome } from './read-file';
 import type { ExtractPool } from './extract-pool';
 
-/** Bump when extraction changes so unchanged files are re-extracted once. */
-export const EXTRACTOR_VERSION = 1;
+/** Bump when extraction changes so unchanged files are re-extracted once (2: damaged UTF-8 and BOM-less UTF-16 read as such). */
+export const EXTRACTOR_VERSION = 2;
 
 /** Files written per transaction: large enough to amortize fsync, small enough to report progress. */
 const BATCH_SIZE = 1000;
