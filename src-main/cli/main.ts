@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {
-      output.error(`${error.message} Run "parallax --help" for usage.`);
+      output.error(`${error.message.replace(/\.?$/, '.')} Run "parallax --help" for usage.`);
       return 2;
     }
     if (library && isDamageError(error)) {
