@@ -30,13 +30,18 @@ const COMMON_OPTIONS = {
   trash: { type: 'boolean', default: false },
 } as const;
 
+/** A usage mistake as one finished sentence, then where the usage is. */
+function usageError(message: string): string {
+  return `${message.replace(/\.?$/, '.')} Run "parallax --help" for usage.`;
+}
+
 /** Runs the `parallax` command line; returns the exit status (0 ok, 1 failure, 2 bad usage). */
 export async function main(argv: readonly string[], output: Output = processOutput()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: COMMON_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    output.error(`${(error as Error).message.replace(/\.?$/, '.')} Run "parallax --help" for usage.`);
+    output.error(usageError((error as Error).message));
     return 2;
   }
   const [name, ...positionals] = parsed.positionals;
@@ -46,7 +51,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
   }
   const command = COMMANDS[name];
   if (!command) {
-    output.error(`Unknown command "${name}". Run "parallax --help" for usage.`);
+    output.error(usageError(`Unknown command "${name}".`));
     return 2;
   }
   const dbFile = parsed.values.db ?? defaultLibraryPath();
@@ -58,7 +63,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {
-      output.error(`${error.message.replace(/\.?$/, '.')} Run "parallax --help" for usage.`);
+      output.error(usageError(error.message));
       return 2;
     }
     if (library && isDamageError(error)) {

@@ -4,6 +4,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SEEDS, runCli, runJson, temporaryFolder } from '../support/cli';
+import { mulberry32 } from '../support/mulberry32';
 import { backupFileName, backupFolder, listBackups } from '../../src-main/core/store/backups';
 import { inspectLibrary, isFullCheckRequested } from '../../src-main/core/store/library-health';
 import { keepBackingUp, openCheckedLibrary } from '../../src-main/core/store/library-open';
@@ -16,17 +17,6 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The stderr sentence of a restoration; groups: reason, damaged copy, backup time. */
 const RESTORED =
   /^parallax: The library was damaged \((.+)\); it was kept aside as (.+) and the backup of (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC was restored \(notes written after that are only in the damaged copy\)\.\n$/;
-
-/** A small deterministic generator (mulberry32), so every damage is the same on every run. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The page size and the numbers (from 1) of the b-tree pages in the middle half of a SQLite file. */
 function middleBtreePages(bytes: Buffer): { pageSize: number; pages: number[] } {
@@ -46,7 +36,7 @@ function flipHeaderBits(bytes: Buffer, seed: number): Buffer {
   const copy = Buffer.from(bytes);
   const { pageSize, pages } = middleBtreePages(copy);
   assert.ok(pages.length >= 3, 'the library has b-tree pages in its middle half');
-  const random = randomFrom(seed);
+  const random = mulberry32(seed);
   for (let flip = 0; flip < 3; flip++) {
     const page = pages[Math.floor(random() * pages.length)]!;
     copy[(page - 1) * pageSize + 1 + Math.floor(random() * 7)]! ^= 1 << Math.floor(random() * 8);
@@ -57,7 +47,7 @@ function flipHeaderBits(bytes: Buffer, seed: number): Buffer {
 /** Flips 16 bits anywhere in the middle half of the file: in records' text too, where SQLite cannot see them. */
 function flipAnywhere(bytes: Buffer, seed: number): Buffer {
   const copy = Buffer.from(bytes);
-  const random = randomFrom(seed);
+  const random = mulberry32(seed);
   for (let flip = 0; flip < 16; flip++) {
     const offset = Math.floor(copy.length / 4 + random() * (copy.length / 2));
     copy[offset]! ^= 1 << Math.floor(random() * 8);
@@ -67,7 +57,7 @@ function flipAnywhere(bytes: Buffer, seed: number): Buffer {
 
 /** Seeded noise the size of the library. */
 function garbage(length: number, seed: number): Buffer {
-  const random = randomFrom(seed);
+  const random = mulberry32(seed);
   return Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { mulberry32 } from '../support/mulberry32';
 import { ROOT, SEEDS, temporaryFolder } from '../support/cli';
 import { openLibrary } from '../../src-main/engine/in-process';
 import { typedBody } from '../support/typed-body';
@@ -10,18 +11,6 @@ import { typedBody } from '../support/typed-body';
 /** Trials: a few in `npm test`, a hundred with PARALLAX_SLOW=1 (`npm run test:slow`). */
 const TRIALS = process.env.PARALLAX_SLOW === '1' ? 100 : 10;
 
-
-/** A small deterministic generator, so a failing trial can be replayed from its number. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the writer until it has acknowledged saves for `lifetimeMs` after being ready, then SIGKILLs it; returns its acknowledgements. */
 function killDuringSaves(file: string, noteId: string, docId: string, lifetimeMs: number): Promise<string[]> {
@@ -62,7 +51,7 @@ test(`SIGKILL at random moments during note saves (${TRIALS} trials): the librar
     library.close();
     const noteId = created.value.id;
 
-    const next = random(2026);
+    const next = mulberry32(2026);
     let saves = 0;
     const acknowledgedNotes = new Map<string, string>();
     for (let trial = 0; trial < TRIALS; trial++) {

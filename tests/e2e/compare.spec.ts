@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENSHOTS, expect, openWorkbench, test } from './fixtures';
+import { SCREENSHOTS, expect, openTwoSources, openWorkbench, test } from './fixtures';
 
 /** Saves a screenshot for a person to look at (the page, or one part of it). */
 async function snapshot(target: Page | Locator, name: string): Promise<void> {
@@ -127,11 +127,7 @@ test('each source lists what only it reports, and a passage opens in the reader'
 
 test('side by side, what only one source has is marked in the margin', async ({ page, workbench }) => {
   await openWorkbench(page, workbench);
-  await page.getByRole('checkbox', { name: 'Compare 000_68766bf1f3d91e92.txt' }).check();
-  await page.getByRole('checkbox', { name: /Compare Donald Trump May Send/ }).check();
-  await page.getByRole('button', { name: 'Compare 2 side by side' }).click();
-  const panes = page.locator('.reader-pane');
-  await expect(panes).toHaveCount(2);
+  const panes = await openTwoSources(page);
   await expect(panes.nth(0).locator('mark.mark-shared').first()).toBeVisible();
 
   // Each pane has paragraphs of its own, barred in the margin; shared passages keep their tint.

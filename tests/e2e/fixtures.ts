@@ -66,6 +66,17 @@ export async function openWorkbench(page: Page, workbench: Workbench): Promise<v
   await expect(page.getByRole('grid', { name: 'Documents in the library' }).getByRole('row').nth(1)).toBeVisible();
 }
 
+/** Opens two seed documents side by side from the library (the aggregator's rewrite and News18's article); returns the panes. */
+export async function openTwoSources(page: Page) {
+  await page.getByRole('checkbox', { name: 'Compare 000_68766bf1f3d91e92.txt' }).check();
+  await page.getByRole('checkbox', { name: /Compare Donald Trump May Send/ }).check();
+  await page.getByRole('button', { name: 'Compare 2 side by side' }).click();
+  const panes = page.locator('.reader-pane');
+  await expect(panes).toHaveCount(2);
+  await expect(panes.nth(1).locator('.reader-paragraph').first()).toBeVisible();
+  return panes;
+}
+
 /** Playwright's expect, so specs import everything from here. */
 export { expect };
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOTS, expect, openWorkbench, selectInPane, test, type Workbench } from './fixtures';
+import { SCREENSHOTS, expect, openTwoSources, openWorkbench, selectInPane, test, type Workbench } from './fixtures';
 
 /** A passage of the aggregator's rewrite (000) and one of News18's article (003). */
 const FIRST = 'The White House authorized several airstrikes against boats in the Caribbean';
@@ -27,15 +27,6 @@ async function listNotes(workbench: Workbench, filter: Record<string, unknown> =
   const result = await workbench.call<NoteShape[]>('listNotes', filter);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
-}
-
-/** Opens two documents side by side from the library: the aggregator's rewrite and News18's article. */
-async function openTwoSources(page: Page): Promise<void> {
-  await page.getByRole('checkbox', { name: 'Compare 000_68766bf1f3d91e92.txt' }).check();
-  await page.getByRole('checkbox', { name: /Compare Donald Trump May Send/ }).check();
-  await page.getByRole('button', { name: 'Compare 2 side by side' }).click();
-  await expect(page.locator('.reader-pane')).toHaveCount(2);
-  await expect(page.locator('.reader-pane').nth(1).locator('.reader-paragraph').first()).toBeVisible();
 }
 
 test('a selected passage becomes a note: autosaved, gathering two sources, highlighted in both', async ({ page, workbench }) => {

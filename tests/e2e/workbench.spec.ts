@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOTS, expect, openWorkbench, selectInPane, test } from './fixtures';
+import { SCREENSHOTS, expect, openTwoSources, openWorkbench, selectInPane, test } from './fixtures';
 
 /** The library's document rows (the header row excluded). */
 const rows = (page: Page) => page.getByRole('grid', { name: 'Documents in the library' }).locator('.table-body [role="row"]');
@@ -127,11 +127,7 @@ test('a malformed query shows its message inline', async ({ page, workbench }) =
 
 test('two sources side by side: a selection in one is found in the other; shared passages step and tint', async ({ page, workbench }) => {
   await openWorkbench(page, workbench);
-  await page.getByRole('checkbox', { name: 'Compare 000_68766bf1f3d91e92.txt' }).check();
-  await page.getByRole('checkbox', { name: /Compare Donald Trump May Send/ }).check();
-  await page.getByRole('button', { name: 'Compare 2 side by side' }).click();
-  const panes = page.locator('.reader-pane');
-  await expect(panes).toHaveCount(2);
+  const panes = await openTwoSources(page);
   await expect(panes.nth(0).locator('.reader-paragraph').first()).toBeVisible();
   await expect(panes.nth(1).locator('.reader-paragraph').first()).toBeVisible();
   await expect(panes.nth(0).locator('mark.mark-shared').first()).toBeVisible();

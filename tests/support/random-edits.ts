@@ -6,6 +6,7 @@
  */
 import type { PassageSelector } from '../../src-main/contract/notes';
 import { normalizeText } from '../../src-main/core/extract/normalize';
+import { mulberry32 } from './mulberry32';
 
 /** A small seeded pseudo-random generator (mulberry32), so every run of the harness sees the same documents and edits. */
 export interface Random {
@@ -21,13 +22,7 @@ export interface Random {
 
 /** The seeded generator. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const below = (max: number): number => Math.floor(next() * max);
   return {
     next,

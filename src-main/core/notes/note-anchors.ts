@@ -87,13 +87,9 @@ export function ensureAnchors(db: Connection): number {
   // One diff per (noted text, document) pair, shared by the passages noted in it; null when the noted text is not kept.
   const mappings = new Map<string, TextMapping | null>();
   const mappingTo = (anchor: StaleAnchor, rowid: number, textHash: string): TextMapping | null => {
-    if (anchor.text_hash === textHash) return null;
     const key = `${anchor.text_hash} ${rowid}`;
     let mapping = mappings.get(key);
-    if (mapping === undefined) {
-      const noted = notedText(db, anchor.text_hash);
-      mappings.set(key, (mapping = noted === undefined ? null : mapText(noted, textOf(rowid))));
-    }
+    if (mapping === undefined) mappings.set(key, (mapping = notedMapping(db, anchor.text_hash, textOf(rowid), textHash)));
     return mapping;
   };
   // Decide first, then write: most reads find only orphans of still-missing sources, and need no write lock.
@@ -169,6 +165,12 @@ export function reanchor(db: Connection, noteRowid: number, anchor: RevisionAnch
 /** Where a kept passage stands on a present document, following the edit from its noted text when that is kept. */
 function placementOnDocument(db: Connection, anchor: Parameters<typeof placementIn>[0], document: DocumentRow): AnchorPlacement {
   const text = documentText(db, document.rowid, false);
-  const noted = anchor.text_hash === document.text_hash ? undefined : notedText(db, anchor.text_hash);
-  return placementIn(anchor, text, document.text_hash, noted === undefined ? null : mapText(noted, text));
+  return placementIn(anchor, text, document.text_hash, notedMapping(db, anchor.text_hash, text, document.text_hash));
+}
+
+/** The diff from the text a passage was noted in to a document's text: null when they are the same or it is not kept. */
+function notedMapping(db: Connection, notedHash: string, text: string, textHash: string): TextMapping | null {
+  if (notedHash === textHash) return null;
+  const noted = notedText(db, notedHash);
+  return noted === undefined ? null : mapText(noted, text);
 }

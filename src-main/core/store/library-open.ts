@@ -60,7 +60,7 @@ export async function openCheckedLibrary(file: string, options: CheckedOpenOptio
       requestFullCheck(file, failure.message);
       continue;
     }
-    if (failure) notices.push({ kind: 'backup-failed', message: `${failure.message.replace(/\.?$/, '.')} The earlier backups are kept.` });
+    if (failure) notices.push(backupFailed(failure));
     return { connection, notices };
   }
 }
@@ -100,7 +100,7 @@ export function keepBackingUp(
           const from = newest ? ` (the newest is from ${describeTime(newest.takenAt)})` : '';
           tell({ kind: 'damaged', message: `${failure.message.replace(/\.?$/, '')}: close Parallax and open it again to check the library and restore a backup if needed${from}.` });
         } else if (failure) {
-          tell({ kind: 'backup-failed', message: `${failure.message.replace(/\.?$/, '.')} The earlier backups are kept.` });
+          tell(backupFailed(failure));
         }
         return backup;
       })
@@ -118,6 +118,11 @@ export function keepBackingUp(
       await running;
     },
   };
+}
+
+/** The notice of a daily backup that could not be written: the reporter still has the earlier ones. */
+function backupFailed(failure: BackupError): LibraryNotice {
+  return { kind: 'backup-failed', message: `${failure.message.replace(/\.?$/, '.')} The earlier backups are kept.` };
 }
 
 /** Looks at the library and restores a backup when it is damaged; the notice to give, or null. */
