@@ -4,6 +4,7 @@ import type { AppError } from '../../../src-main/contract/result';
 import { api } from '../../api/client';
 import { anchorSource, formatWhen } from './note-text';
 import { useAutosave } from './use-autosave';
+import { createTagEdits } from './tag-edits';
 import type { Notebook } from './use-notebook';
 
 /**
@@ -14,14 +15,17 @@ export function useNoteEditing(noteId: string, notebook: Notebook) {
   const [note, setNote] = useState<Note | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const { changed, toast, fail, showList } = notebook;
+  // Every note from the engine goes on screen through tagEdits.view, so an older answer never undoes a tag edit.
+  const [tagEdits] = useState(createTagEdits);
+  const withLocalTags = tagEdits.view;
   const autosave = useAutosave(
     noteId,
     useCallback(
       (saved: Note) => {
-        setNote(saved);
+        setNote(withLocalTags(saved));
         changed();
       },
-      [changed],
+      [changed, withLocalTags],
     ),
   );
   const { reset, flush } = autosave;
@@ -31,6 +35,7 @@ export function useNoteEditing(noteId: string, notebook: Notebook) {
   // here is never replaced by a fetch: only loading and restoring a version set it.
   useEffect(() => {
     let current = true;
+    const issuedAt = tagEdits.generation();
     void api()
       .getNote({ id: noteId })
       .then((result) => {
@@ -41,12 +46,12 @@ export function useNoteEditing(noteId: string, notebook: Notebook) {
           loaded.current = true;
           reset(result.value.body);
         }
-        setNote(result.value);
+        setNote(withLocalTags(result.value, issuedAt));
       });
     return () => {
       current = false;
     };
-  }, [noteId, notebook.state.version, reset]);
+  }, [noteId, notebook.state.version, reset, withLocalTags]);
 
   /** Applies an answer that changed the note, or reports its error. */
   const apply = useCallback(
@@ -55,19 +60,22 @@ export function useNoteEditing(noteId: string, notebook: Notebook) {
         fail(result.error);
         return null;
       }
-      setNote(result.value);
+      setNote(withLocalTags(result.value));
       changed();
       return result.value;
     },
-    [changed, fail],
+    [changed, fail, withLocalTags],
   );
 
   const setTags = useCallback(
     async (tags: string[]) => {
+      tagEdits.begin(tags);
       setNote((known) => (known ? { ...known, tags } : known));
-      apply(await api().updateNote({ id: noteId, tags }));
+      const result = await api().updateNote({ id: noteId, tags });
+      tagEdits.end();
+      apply(result);
     },
-    [apply, noteId],
+    [apply, noteId, tagEdits],
   );
 
   const restore = useCallback(async () => {
