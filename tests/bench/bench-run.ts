@@ -1,74 +1,166 @@
 // One benchmark run in its own process (so peak RSS is this size's alone): prints one JSON object on stdout.
+// Ingest runs in the engine worker as the app runs it, while the main thread's event-loop delay is recorded; search,
+// analysis, re-ingest and reopen then run in-process.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import type { Result } from '../../src-main/contract/result';
+import type { EngineHandlers } from '../../src-main/core/engine';
+import { startEngineHost } from '../../src-main/engine/host';
 import { openLibrary } from '../../src-main/engine/in-process';
 import { benchmarkQueries } from './corpus';
+import { percentile, round } from './statistics';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '10' }, 'skip-analysis': { type: 'boolean', default: false } },
+});
 const corpus = values.corpus!;
 const repeat = Number(values.repeat);
 const workspace = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
 const dbFile = join(workspace, 'library.db');
 
-function percentile(samples: number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+/** The event-loop delay histogram's sampling interval: a delay it records includes it, so the lag is what exceeds it. */
+const LAG_RESOLUTION_MS = 10;
+
+/** The value of a result, or the run stops with its error. */
+function valueOf<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
+  return result.value;
 }
-const round = (value: number) => Math.round(value * 100) / 100;
 
-try {
-  const queries = benchmarkQueries();
+/** Ingests the corpus through the engine worker; times host start → ingest → first search answered, and the main thread's lag. */
+async function ingestThroughWorker(query: string) {
+  const delay = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  delay.enable();
   const started = performance.now();
-  let library = openLibrary(dbFile);
-  const report = await library.engine.ingest({ paths: [corpus] });
-  if (!report.ok) throw new Error(report.error.message);
-  const first = library.engine.search({ query: queries[0]!, limit: 20 });
-  if (!first.ok) throw new Error(first.error.message);
+  const host = await startEngineHost({ dbFile });
+  let progressEvents = 0;
+  host.onProgress(() => progressEvents++);
+  const report = valueOf(await host.api.ingest({ paths: [corpus] }), 'ingest');
+  valueOf(await host.api.search({ query, limit: 20 }), query);
   const ingestToSearchableMs = performance.now() - started;
+  delay.disable();
+  await host.close();
+  const lag = (nanoseconds: number) => round(Math.max(0, nanoseconds / 1e6 - LAG_RESOLUTION_MS));
+  return {
+    documents: report.added,
+    failed: report.failed.length,
+    ingestToSearchableMs: round(ingestToSearchableMs),
+    eventLoopLagP50Ms: lag(delay.percentile(50)),
+    eventLoopLagP99Ms: lag(delay.percentile(99)),
+    eventLoopLagMaxMs: lag(delay.max),
+    ingestProgressEvents: progressEvents,
+  };
+}
 
+/** Every query `repeat` times (with snippets, as the workbench asks): percentiles over all samples, and each query's median. */
+function measureSearch(engine: EngineHandlers, queries: readonly string[]) {
   const latencies: number[] = [];
   const hits: Record<string, number> = {};
   const byQuery = new Map<string, number[]>();
-  for (let round = 0; round < repeat; round++) {
+  for (let pass = 0; pass < repeat; pass++) {
     for (const query of queries) {
       const before = performance.now();
-      const result = library.engine.search({ query, limit: 20 });
+      const result = engine.search({ query, limit: 20 });
       const elapsed = performance.now() - before;
       latencies.push(elapsed);
       byQuery.set(query, [...(byQuery.get(query) ?? []), elapsed]);
-      if (!result.ok) throw new Error(`${query}: ${result.error.message}`);
-      hits[query] = result.value.length;
+      hits[query] = valueOf(result, query).length;
     }
   }
+  return {
+    figures: {
+      searchP50Ms: round(percentile(latencies, 0.5)),
+      searchP95Ms: round(percentile(latencies, 0.95)),
+      searchP99Ms: round(percentile(latencies, 0.99)),
+      searchMaxMs: round(Math.max(...latencies)),
+      searchSamples: latencies.length,
+    },
+    hitsPerQuery: hits,
+    medianMsPerQuery: Object.fromEntries([...byQuery].map(([query, samples]) => [query, round(percentile(samples, 0.5))])),
+  };
+}
+
+/**
+ * What the analysis views need for the whole corpus, from cold on an engine that has computed nothing yet: the quote
+ * ledger (quotes are extracted on first use, then clustered), the shared passages (cached by the engine, so the
+ * Compare view's getStoryComparison would reuse them), and the claims. The engine refuses claims above 1,000
+ * documents: then claimsMs is null and claimsRefused says why.
+ */
+function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
+  const scope = story === undefined ? {} : { story };
+  let started = performance.now();
+  const clusters = valueOf(engine.listQuoteClusters(scope), 'listQuoteClusters');
+  const quotes = valueOf(engine.listQuotes(scope), 'listQuotes');
+  const quotesMs = performance.now() - started;
+  started = performance.now();
+  const passages = valueOf(engine.comparePassages(scope), 'comparePassages');
+  const sharedPassagesMs = performance.now() - started;
+  started = performance.now();
+  const claims = engine.listClaims(scope);
+  const claimsMs = claims.ok ? performance.now() - started : null;
+  return {
+    figures: {
+      quotesMs: round(quotesMs),
+      sharedPassagesMs: round(sharedPassagesMs),
+      claimsMs: claimsMs === null ? null : round(claimsMs),
+      analysisMs: round(quotesMs + sharedPassagesMs + (claimsMs ?? 0)),
+      quotes: quotes.length,
+      quoteClusters: clusters.length,
+      sharedPassages: passages.length,
+      claims: claims.ok ? claims.value.length : null,
+    },
+    claimsRefused: claims.ok ? null : claims.error.message,
+  };
+}
+
+/** The figures when analysis is skipped. */
+const NO_ANALYSIS = {
+  figures: { quotesMs: null, sharedPassagesMs: null, claimsMs: null, analysisMs: null, quotes: null, quoteClusters: null, sharedPassages: null, claims: null },
+  claimsRefused: null,
+};
+
+try {
+  const queries = benchmarkQueries();
+  const ingest = await ingestThroughWorker(queries[0]!);
+
+  let library = openLibrary(dbFile);
+  const search = measureSearch(library.engine, queries);
+  const peakRssBeforeAnalysisMiB = round(process.resourceUsage().maxRSS / 1024);
+  // The corpus folder is one story (named after the folder) when it holds every document; else the whole library.
+  const stories = valueOf(library.engine.listStories({}), 'listStories');
+  const story = stories.find((candidate) => candidate.documents === ingest.documents)?.name;
+  const analysis = values['skip-analysis'] ? NO_ANALYSIS : measureAnalysis(library.engine, story);
 
   const reingestStarted = performance.now();
-  const again = await library.engine.ingest({ paths: [corpus] });
+  const again = valueOf(await library.engine.ingest({ paths: [corpus] }), 're-ingest');
   const reingestUnchangedMs = performance.now() - reingestStarted;
   library.close();
 
   const reopenStarted = performance.now();
   library = openLibrary(dbFile);
-  library.engine.search({ query: queries[1]!, limit: 20 });
+  valueOf(library.engine.search({ query: queries[1]!, limit: 20 }), queries[1]!);
   const reopenFirstQueryMs = performance.now() - reopenStarted;
   library.close();
 
   process.stdout.write(
     `${JSON.stringify({
-      documents: report.value.added,
-      failed: report.value.failed.length,
-      ingestToSearchableMs: round(ingestToSearchableMs),
-      peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
-      searchP50Ms: round(percentile(latencies, 0.5)),
-      searchP95Ms: round(percentile(latencies, 0.95)),
-      searchMaxMs: round(Math.max(...latencies)),
-      searchSamples: latencies.length,
-      reopenFirstQueryMs: round(reopenFirstQueryMs),
-      reingestUnchangedMs: round(reingestUnchangedMs),
-      reingestUnchanged: again.ok ? again.value.unchanged : null,
-      hitsPerQuery: hits,
-      medianMsPerQuery: Object.fromEntries([...byQuery].map(([query, samples]) => [query, round(percentile(samples, 0.5))])),
+      figures: {
+        ...ingest,
+        ...search.figures,
+        ...analysis.figures,
+        reopenFirstQueryMs: round(reopenFirstQueryMs),
+        reingestUnchangedMs: round(reingestUnchangedMs),
+        reingestUnchanged: again.unchanged,
+        peakRssBeforeAnalysisMiB,
+        peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
+      },
+      analysisScope: story === undefined ? 'library' : `story ${story}`,
+      claimsRefused: analysis.claimsRefused,
+      hitsPerQuery: search.hitsPerQuery,
+      medianMsPerQuery: search.medianMsPerQuery,
     })}\n`,
   );
 } finally {

@@ -1,29 +1,40 @@
 // `npm run bench:ui -- [--docs N] [--runs R]`: how fast the workbench paints, in a real browser against `parallax serve`.
-// Measures (median of R runs): serve start → first library row visible with N synthetic documents, and a click on a
-// 50 KB article → its first paragraph painted. Prints JSON. Needs a built workbench (`electron-vite build`).
+// Measures (median of R runs) with N synthetic documents: serve start and page open → first library row visible; the
+// library list scrolled from top to bottom, one step a frame, with its frame intervals; and a click on a 50 KB and on
+// a 1 MB article → its first paragraph painted, and → its quotes answered. Prints JSON. Needs a built workbench (`electron-vite build`).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { seededRandom, writeCorpus } from '../bench/corpus';
+import { median, percentile } from '../bench/statistics';
 import { ROOT, startServe, stopServe } from './serve-process';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.docs);
 const runs = Number(values.runs);
 
-/** The title of the long article, which the bench finds with the library filter. */
-const LONG_TITLE = 'Long read: the harbour inquiry in full';
+/** The long articles opened in the reader: titles the bench finds them by with the library filter, and sizes. */
+const ARTICLES = [
+  { name: '50 KB', title: 'Long read: the harbour inquiry in full', file: 'long-read.txt', bytes: 50_000, seed: 50 },
+  { name: '1 MB', title: 'Full record: every hearing of the harbour inquiry', file: 'full-record.txt', bytes: 1_000_000, seed: 1_000 },
+];
 
-/** Writes one ~50 KB plain-text article (headline, byline, date, many paragraphs). */
-function writeLongArticle(folder: string): number {
-  const random = seededRandom(50);
+/** Frames the library list is scrolled over, top to bottom in equal steps (about 10 s at 60 frames a second). */
+const SCROLL_FRAMES = 600;
+
+/** A frame interval longer than this is a visible stutter. */
+const LONG_FRAME_MS = 50;
+
+/** Writes one plain-text article of about `bytes` (headline, byline, date, many paragraphs); returns its size. */
+function writeLongArticle(folder: string, article: (typeof ARTICLES)[number]): number {
+  const random = seededRandom(article.seed);
   const words = 'harbour council inquiry witness dredging contract budget minister report evidence channel port ferry vote'.split(' ');
-  const paragraphs = [LONG_TITLE, 'By Marta Okafor, Coastal Courier', 'Published March 3, 2025'];
+  const paragraphs = [article.title, 'By Marta Okafor, Coastal Courier', 'Published March 3, 2025'];
   let size = 0;
-  while (size < 50_000) {
+  while (size < article.bytes) {
     const sentences = Array.from({ length: 4 }, () => {
       const length = 10 + Math.floor(random() * 14);
       const sentence = Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
@@ -35,23 +46,83 @@ function writeLongArticle(folder: string): number {
   }
   const text = `${paragraphs.join('\n\n')}\n`;
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'long-read.txt'), text);
+  writeFileSync(join(folder, article.file), text);
   return Buffer.byteLength(text);
 }
 
-/** The median of some numbers, rounded to a millisecond. */
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((left, right) => left - right);
-  const middle = sorted.length >> 1;
-  return Math.round(sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2);
+/** The median of some milliseconds, and each run's, rounded to a millisecond. */
+function summary(samples: number[]): { median: number; runs: number[] } {
+  return { median: Math.round(median(samples)), runs: samples.map(Math.round) };
+}
+
+/**
+ * Filters the library by an article's title and clicks it. Returns the milliseconds from the click to the frame
+ * painting its first text, and to the answer of the reader's request for its quotes: the bench waits for that answer
+ * so that the next article does not queue behind it in the engine (the first quotes asked for are extracted for the
+ * whole library).
+ */
+async function openArticle(page: Page, title: string): Promise<{ firstTextMs: number; quotesMs: number }> {
+  await page.locator('.view-tab', { hasText: 'Library' }).click();
+  await page.getByRole('searchbox', { name: 'Title, file, byline' }).fill(title);
+  const button = page.getByRole('button', { name: title, exact: true });
+  await button.waitFor();
+  const quotes = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/listQuotes', { timeout: 0 });
+  const clicked = performance.now();
+  // Timed inside the page: from the click to the frame that paints a paragraph of this article (its title comes first).
+  const firstTextMs = await button.evaluate(
+    (element, wanted) =>
+      new Promise<number>((resolve) => {
+        const clicked = performance.now();
+        const shown = () =>
+          [...document.querySelectorAll('.reader-text')].some((text) => !text.closest('[hidden]') && text.querySelector('.reader-paragraph')?.textContent?.includes(wanted));
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clicked), 0));
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+        (element as HTMLButtonElement).click();
+      }),
+    title,
+  );
+  await quotes;
+  return { firstTextMs, quotesMs: performance.now() - clicked };
+}
+
+/** Frame intervals while the library list scrolls from top to bottom, one equal step a frame; and whether its last row showed. */
+async function scrollLibrary(page: Page): Promise<{ intervals: number[]; stepPixels: number; reachedEnd: boolean }> {
+  const list = page.locator('.table-body');
+  const scrolled = await list.evaluate(
+    (element, frames) =>
+      new Promise<{ intervals: number[]; stepPixels: number }>((resolve) => {
+        const bottom = () => element.scrollHeight - element.clientHeight;
+        const stepPixels = Math.max(1, bottom() / frames);
+        const stamps: number[] = [];
+        const frame = (time: number) => {
+          stamps.push(time);
+          // Rows measured on the way change the list's height: go on until the bottom is reached (within a bound).
+          if (element.scrollTop >= bottom() - 1 || stamps.length > frames * 3) {
+            resolve({ intervals: stamps.slice(1).map((stamp, index) => stamp - stamps[index]!), stepPixels });
+            return;
+          }
+          element.scrollTop = Math.min(bottom(), element.scrollTop + stepPixels);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    SCROLL_FRAMES,
+  );
+  const rows = Number(await page.getByRole('grid', { name: 'Documents in the library' }).getAttribute('aria-rowcount'));
+  const reachedEnd = (await page.locator(`.table-body [role="row"][aria-rowindex="${rows}"]`).count()) === 1;
+  return { ...scrolled, reachedEnd };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'parallax-bench-ui-'));
 const dbFile = join(work, 'library.db');
 const corpus = join(ROOT, '.bench', `corpus-${count}`);
-process.stderr.write(`Preparing ${count} synthetic articles (.bench/corpus-${count}) and a 50 KB article…\n`);
+process.stderr.write(`Preparing ${count} synthetic articles (.bench/corpus-${count}), a 50 KB and a 1 MB article…\n`);
 writeCorpus(corpus, count);
-const articleBytes = writeLongArticle(join(work, 'long'));
+const articleBytes = ARTICLES.map((article) => writeLongArticle(join(work, 'long'), article));
 const cli = join(ROOT, 'bin', 'parallax.mjs');
 const ingestStarted = performance.now();
 execFileSync(process.execPath, [cli, 'ingest', corpus, '--db', dbFile, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -63,39 +134,27 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const firstRow: number[] = [];
+const pageFirstRow: number[] = [];
 const serveReady: number[] = [];
-const articleText: number[] = [];
+const scrolls: Array<Awaited<ReturnType<typeof scrollLibrary>>> = [];
+const opened = ARTICLES.map(() => [] as Array<{ firstTextMs: number; quotesMs: number }>);
 try {
   for (let run = 0; run < runs; run++) {
     process.stderr.write(`run ${run + 1}/${runs}…\n`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx keeps function names with an `__name` helper, which functions evaluated in the page would miss.
+    await page.addInitScript('globalThis.__name = (target) => target;');
     const started = performance.now();
     const { child, url } = await startServe(dbFile);
     try {
-      serveReady.push(performance.now() - started);
+      const listening = performance.now();
+      serveReady.push(listening - started);
       await page.goto(url);
       await page.locator('.table-body [role="row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
       firstRow.push(performance.now() - started);
-
-      await page.getByRole('searchbox', { name: 'Title, file, byline' }).fill('Long read');
-      const title = page.getByRole('button', { name: LONG_TITLE, exact: true });
-      await title.waitFor();
-      // Timed inside the page: from the click to the frame that paints the article's first paragraph.
-      const elapsed = await title.evaluate(
-        (button) =>
-          new Promise<number>((resolve) => {
-            const clicked = performance.now();
-            const observer = new MutationObserver(() => {
-              const paragraph = document.querySelector('.reader-paragraph');
-              if (!paragraph || paragraph.closest('[hidden]')) return;
-              observer.disconnect();
-              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clicked), 0));
-            });
-            observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
-            (button as HTMLButtonElement).click();
-          }),
-      );
-      articleText.push(elapsed);
+      pageFirstRow.push(performance.now() - listening);
+      scrolls.push(await scrollLibrary(page));
+      for (const [index, article] of ARTICLES.entries()) opened[index]!.push(await openArticle(page, article.title));
     } finally {
       await page.close();
       await stopServe(child);
@@ -112,10 +171,27 @@ console.log(
       documents: count,
       runs,
       ingestMs,
-      serveStartToListeningMs: { median: median(serveReady), runs: serveReady.map(Math.round) },
-      serveStartToFirstRowMs: { median: median(firstRow), runs: firstRow.map(Math.round) },
-      articleBytes,
-      openArticleToFirstTextMs: { median: median(articleText), runs: articleText.map(Math.round) },
+      serveStartToListeningMs: summary(serveReady),
+      serveStartToFirstRowMs: summary(firstRow),
+      pageOpenToFirstRowMs: summary(pageFirstRow),
+      libraryScroll: {
+        stepPixels: Math.round(scrolls[0]!.stepPixels),
+        reachedEnd: scrolls.every((scroll) => scroll.reachedEnd),
+        frames: summary(scrolls.map((scroll) => scroll.intervals.length)),
+        frameP95Ms: summary(scrolls.map((scroll) => percentile(scroll.intervals, 0.95))),
+        frameMaxMs: summary(scrolls.map((scroll) => Math.max(...scroll.intervals))),
+        framesOver50Ms: summary(scrolls.map((scroll) => scroll.intervals.filter((interval) => interval > LONG_FRAME_MS).length)),
+      },
+      openArticle: Object.fromEntries(
+        ARTICLES.map((article, index) => [
+          article.name,
+          {
+            bytes: articleBytes[index],
+            toFirstTextMs: summary(opened[index]!.map((open) => open.firstTextMs)),
+            toQuotesMs: summary(opened[index]!.map((open) => open.quotesMs)),
+          },
+        ]),
+      ),
     },
     null,
     2,
