@@ -1,7 +1,7 @@
 import type { EngineHandlers } from '../core/engine';
 import type { Result } from '../contract/result';
 import type { DocumentSummary, IngestReport } from '../contract/library';
-import type { SearchHitDetails } from '../contract/search';
+import { RECENT_ORDER_NOTE, type SearchHitDetails } from '../contract/search';
 import { CommandFailure, UsageError, type Output } from './output';
 import { describeQuotes, describeVerification } from './describe-quotes';
 import { describeClaims, describePassages, describeProvenance } from './describe-compare';
@@ -99,7 +99,8 @@ function describeDocuments(documents: DocumentSummary[]): string {
 
 function describeHits(hits: SearchHitDetails[]): string {
   if (hits.length === 0) return 'No matches.';
-  return hits
+  const note = hits[0]!.order === 'recent' ? `${RECENT_ORDER_NOTE}\n` : '';
+  return note + hits
     .map((hit, index) => {
       const snippets = hit.snippets.map((snippet) => `    …${snippet.text.replace(/\s+/g, ' ')}…`).join('\n');
       return `${index + 1}. ${hit.title ?? '(untitled)'}  [${hit.id}, score ${hit.score}]\n    ${hit.path}\n${snippets}`;
@@ -156,7 +157,7 @@ export const COMMANDS: Record<string, Command> = {
     },
     async run({ engine, positionals, options, output }) {
       const hits = await unwrap(engine.search({ query: positionals.join(' '), limit: parseLimit(options.limit), story: options.story }));
-      if (options.json) printJson(output, hits.map(({ highlights: _highlights, ...hit }) => hit));
+      if (options.json) printJson(output, hits.map(({ highlights: _highlights, order: _order, ...hit }) => hit));
       else output.out(describeHits(hits));
       return 0;
     },

@@ -22,9 +22,24 @@ export interface SearchHighlight {
   end: number;
 }
 
+/**
+ * Most matches ranked by relevance. bm25 reads every match's positions and counts each phrase over the whole index,
+ * which takes hundreds of milliseconds when a query matches most of 100k articles; beyond this many matches the most
+ * recently added come first, and the hits say so (`order: 'recent'`).
+ */
+export const RANKED_MATCH_LIMIT = 5000;
+
+/** The sentence that tells the reporter a query matched too many documents to rank (CLI and workbench). */
+export const RECENT_ORDER_NOTE = `More than ${RANKED_MATCH_LIMIT.toLocaleString('en-US')} documents match, too many to rank by relevance: the most recently added come first. Add words to narrow the search.`;
+
+/** How hits are ordered: by relevance (bm25), or most recently added first for a query matching too many articles to rank. */
+export type SearchOrder = 'relevance' | 'recent';
+
 /** A search result with highlight offsets, for the workbench. */
 export interface SearchHitDetails extends SearchHit {
   highlights: SearchHighlight[][];
+  /** Present ('recent') when the query matched more articles than are ranked: the newest added come first, score 0. */
+  order?: SearchOrder;
 }
 
 /** Arguments of a search. */

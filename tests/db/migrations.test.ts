@@ -26,6 +26,8 @@ test('migration 1 creates the schema on a real database file, with WAL and forei
     assert.match(strict, /STRICT/);
     const automerge = db.prepare("SELECT v FROM document_index_config WHERE k = 'automerge'").pluck().get();
     assert.equal(automerge, 16);
+    const hashsize = db.prepare("SELECT v FROM document_index_config WHERE k = 'hashsize'").pluck().get();
+    assert.equal(hashsize, 64 * 1024 * 1024, 'migration 5: large in-memory postings before a segment is written');
     db.prepare("INSERT INTO documents (id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version, raw_text, reading_text, text_hash, words, added_at, updated_at) VALUES ('d1', '/a.txt', 'txt', 'utf-8', 'h', 1, 1, 1, 'raw', 'The harbour closes', 't', 3, 'now', 'now')").run();
     db.prepare("INSERT INTO metadata_overrides (document_rowid, field, value) VALUES (1, 'title', 'Harbour')").run();
     assert.deepEqual(db.prepare('SELECT title, text FROM document_index_content').get(), { title: 'Harbour', text: 'The harbour closes' });

@@ -1,7 +1,7 @@
 import type { Connection } from '../store/database';
 import type { Result } from '../../contract/result';
 import { failure, success } from '../../contract/result';
-import type { SearchHitDetails } from '../../contract/search';
+import { RANKED_MATCH_LIMIT, type SearchHitDetails, type SearchOrder } from '../../contract/search';
 import { parseQuery } from './query-parser';
 import { compileFts } from './query-fts';
 import { createFuzzyExpansion, createFuzzyMatcher } from './fuzzy';
@@ -16,8 +16,17 @@ const BM25 = 'bm25(document_index, 5.0, 2.0, 2.0, 1.0)';
 /** Most fuzzy expansions per term: enough for typos, few enough to keep the MATCH small. */
 const FUZZY_LIMIT = 40;
 
-/** Library-wide search on FTS5: parse, compile, rank with bm25, then snippets from highlight() offsets. */
-export function createLibrarySearch(db: Connection) {
+/** Options of the library search: how many matches are ranked (tests lower it to reach the limit with few documents). */
+export interface LibrarySearchOptions {
+  rankedMatchLimit?: number;
+}
+
+/**
+ * Library-wide search on FTS5: parse, compile, rank with bm25 (or newest first past the ranked-match limit), then
+ * snippets from highlight() offsets.
+ */
+export function createLibrarySearch(db: Connection, options: LibrarySearchOptions = {}) {
+  const rankedMatchLimit = options.rankedMatchLimit ?? RANKED_MATCH_LIMIT;
   let fuzzy: ((word: string, distance: number) => string[]) | null = null;
   const fuzzyTerms = (word: string, distance: number): string[] => {
     fuzzy ??= createFuzzyExpansion(createFuzzyMatcher(db.prepare('SELECT term FROM document_index_vocabulary').pluck().all() as string[]), FUZZY_LIMIT);
@@ -25,6 +34,8 @@ export function createLibrarySearch(db: Connection) {
   };
   const rank = db.prepare(`SELECT document_index.rowid AS rowid, ${BM25} AS rank FROM document_index
     WHERE document_index MATCH ? ORDER BY rank LIMIT ?`);
+  // Newest first, read lazily: FTS5 stops after LIMIT matches, so this costs little however many articles match.
+  const newest = db.prepare('SELECT rowid FROM document_index WHERE document_index MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
   // highlight() for the top hits in one pass. Not `rowid = ?`: FTS5 then plans a rowid lookup whose highlight()
   // marks the first matching row's phrases, whatever the rowid (seen with SQLite 3.53); a rowid set works.
   const marked = db.prepare(`SELECT rowid, highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
@@ -50,8 +61,15 @@ export function createLibrarySearch(db: Connection) {
       });
       if ('error' in compiled) return failure('bad-query', compiled.error);
       let ranked: { rowid: number; rank: number }[];
+      let order: SearchOrder = 'relevance';
       try {
-        ranked = rank.all(compiled.match, limit) as { rowid: number; rank: number }[];
+        const recent = limit < rankedMatchLimit ? (newest.all(compiled.match, rankedMatchLimit + 1) as number[]) : [];
+        if (recent.length > rankedMatchLimit) {
+          order = 'recent';
+          ranked = recent.slice(0, limit).map((rowid) => ({ rowid, rank: 0 }));
+        } else {
+          ranked = rank.all(compiled.match, limit) as { rowid: number; rank: number }[];
+        }
       } catch (error) {
         return failure('bad-query', `This query could not be run: ${(error as Error).message}.`);
       }
@@ -73,6 +91,7 @@ export function createLibrarySearch(db: Connection) {
           score: Number((-score).toPrecision(6)),
           snippets: snippets.map(({ text, start, end }) => ({ text, start, end })),
           highlights: snippets.map((snippet) => snippet.hits),
+          ...(order === 'recent' ? { order } : {}),
         });
       }
       return success(hits);

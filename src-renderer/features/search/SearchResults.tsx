@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
-import type { SearchHitDetails } from '../../../src-main/contract/search';
+import { RECENT_ORDER_NOTE, type SearchHitDetails } from '../../../src-main/contract/search';
 import { describeSource, documentName, plural } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Shortcut } from '../../components/Shortcut';
@@ -48,6 +48,11 @@ export function SearchResults({ state, documents, onActivate, onOpen }: SearchRe
           <ErrorNote error={state.error} id="search-error" />
           <p className="quiet">Hover the ? beside the search box for the syntax.</p>
         </div>
+      ) : null}
+      {state.hits[0]?.order === 'recent' ? (
+        <p className="search-order-note" role="note">
+          {RECENT_ORDER_NOTE}
+        </p>
       ) : null}
       {state.query.trim() === '' ? <p className="empty-state">Type in the search box above to search every document in the library.</p> : null}
       <ol className="search-results" role="listbox" id="search-results" aria-label="Search results">
