@@ -12,11 +12,15 @@ if (!parentPort) throw new Error('The engine worker must run in a worker thread.
 const port = parentPort;
 const send = (message: EngineMessage) => port.postMessage(message);
 
+/** How long after start the engine takes the daily backup when due: after the first requests, not before them. */
+const DAILY_BACKUP_DELAY_MS = 60_000;
+
 async function start(): Promise<void> {
   const { dbFile } = workerData as EngineWorkerData;
   // Checked first: a damaged library is replaced by its newest sound backup, and the reporter is told (getLibraryStatus).
-  const { connection: db, notices } = await openCheckedLibrary(dbFile);
-  const backups = keepBackingUp(db, dbFile, { onNotice: (notice) => notices.push(notice) });
+  // The daily backup waits a minute, so a large library answers at once; its check then covers the whole library.
+  const { connection: db, notices } = await openCheckedLibrary(dbFile, { deferDailyBackup: true });
+  const backups = keepBackingUp(db, dbFile, { firstCheckAfterMs: DAILY_BACKUP_DELAY_MS, onNotice: (notice) => notices.push(notice) });
   const engine = createEngine(db, { onProgress: (progress) => send({ type: 'progress', progress }), notices: () => notices });
   port.on('message', async (request: EngineRequest | { type: 'close' }) => {
     if ('type' in request) {

@@ -102,6 +102,21 @@ describe('backups of a library with notes', () => {
     assert.deepEqual(listBackups(db), []);
   });
 
+  test('a host opens at once and takes the daily backup after the delay it asks for', async () => {
+    const db = copy('deferred');
+    const clock = fakeClock('2026-11-21T10:00:00Z');
+    const opened = await openCheckedLibrary(db, { now: clock.now, deferDailyBackup: true });
+    assert.deepEqual(listBackups(db), [], 'nothing copied before the library is used');
+    const schedule = keepBackingUp(opened.connection, db, { now: clock.now, firstCheckAfterMs: 20 });
+    try {
+      for (let waited = 0; listBackups(db).length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(listBackups(db).map((backup) => basename(backup.file)), ['library-2026-11-21T10-00-00Z-daily.db']);
+    } finally {
+      await schedule.stop();
+      opened.connection.close();
+    }
+  });
+
   test('daily schedule with a fake clock: at open when the newest daily backup is a day old, and hourly in a running host', async () => {
     const db = copy('schedule');
     const clock = fakeClock('2026-11-21T10:00:00Z');

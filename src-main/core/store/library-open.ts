@@ -21,6 +21,11 @@ import type { Migration } from './migrations/migration';
 export interface CheckedOpenOptions {
   now?: () => Date;
   migrations?: readonly Migration[];
+  /**
+   * Leave the daily backup to the host's keepBackingUp instead of taking it before the library is used: copying and
+   * checking a 1.5 GB library takes tens of seconds, which a window or server must not wait for at start.
+   */
+  deferDailyBackup?: boolean;
 }
 
 /** An open library and what the reporter must be told about it. */
@@ -54,6 +59,7 @@ export async function openCheckedLibrary(file: string, options: CheckedOpenOptio
       requestFullCheck(file, (error as Error).message);
       continue;
     }
+    if (options.deferDailyBackup) return { connection, notices };
     const { failure } = await dailyBackup(connection, file, now());
     if (failure?.stage === 'check' && attempt === 1) {
       connection.close();
@@ -78,7 +84,7 @@ export interface BackupSchedule {
 export function keepBackingUp(
   connection: Connection,
   file: string,
-  options: { now?: () => Date; everyMs?: number; onNotice?: (notice: LibraryNotice) => void } = {},
+  options: { now?: () => Date; everyMs?: number; firstCheckAfterMs?: number; onNotice?: (notice: LibraryNotice) => void } = {},
 ): BackupSchedule {
   const now = options.now ?? (() => new Date());
   const told = new Set<LibraryNotice['kind']>();
@@ -110,11 +116,14 @@ export function keepBackingUp(
   // Node fires a longer interval than 2^31 - 1 ms at once: the cap keeps a long one long.
   const timer = setInterval(() => void check(), Math.min(options.everyMs ?? BACKUP_CHECK_EVERY_MS, 2 ** 31 - 1));
   timer.unref();
+  const first = options.firstCheckAfterMs === undefined ? null : setTimeout(() => void check(), options.firstCheckAfterMs);
+  first?.unref();
   return {
     check,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (first) clearTimeout(first);
       await running;
     },
   };
