@@ -5,6 +5,7 @@ import { walkPaths, type FoundFile } from './walk';
 import {
   documentsUnder,
   findDocumentByPath,
+  findDocumentsByPaths,
   insertDocument,
   markMissing,
   touchDocument,
@@ -77,8 +78,9 @@ function contentOf(db: Connection, file: FoundFile, outcome: Extract<ReadOutcome
 async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: ExtractPool, options: IngestOptions, report: IngestReport): Promise<PreparedFile[]> {
   const prepared: (PreparedFile | null)[] = [];
   const toRead: { index: number; file: FoundFile; existing: DocumentRow | undefined; fresh: boolean }[] = [];
+  const known = findDocumentsByPaths(db, batch.map((file) => file.path));
   for (const file of batch) {
-    const existing = findDocumentByPath(db, file.path);
+    const existing = known.get(file.path);
     const fresh = existing !== undefined && existing.extractor_version === EXTRACTOR_VERSION;
     if (fresh && existing.file_size === file.size && existing.file_mtime_ms === file.mtimeMs && !existing.missing) {
       prepared.push({ file, existing, content: null, spans: [] });

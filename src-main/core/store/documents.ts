@@ -95,6 +95,12 @@ export function findDocumentByPath(db: Connection, path: string): DocumentRow | 
   return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE path = ?`).get(path) as DocumentRow | undefined;
 }
 
+/** Finds the documents of many paths in one query (ingest looks up a batch of 1,000 files at once): path → row. */
+export function findDocumentsByPaths(db: Connection, paths: readonly string[]): Map<string, DocumentRow> {
+  const rows = statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE path IN (SELECT value FROM json_each(?))`).all(JSON.stringify(paths)) as DocumentRow[];
+  return new Map(rows.map((row) => [row.path, row]));
+}
+
 /** Finds a document by its public id. */
 export function findDocumentById(db: Connection, id: string): DocumentRow | undefined {
   return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
