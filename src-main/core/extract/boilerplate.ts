@@ -4,7 +4,7 @@
  */
 
 import type { BoilerplateSpan } from './types';
-import { classifyLine } from './boilerplate-rules';
+import { type LineParses, classifyLine, sharedLineParses } from './boilerplate-rules';
 import {
   type LineContext,
   type LineMarks,
@@ -16,24 +16,45 @@ import {
 } from './boilerplate-blocks';
 import { parseNewsDate } from './news-date';
 import {
+  type LineIndex,
   type TextLine,
   firstContentIndex,
+  firstContentLine,
+  indexLines,
   isHeadlineLike,
-  nextContentIndexes,
-  previousContentIndexes,
-  splitLines,
 } from './text-lines';
 
 const LEADING_DATE_TOKEN =
   /^\s{0,20}(?:date|published|posted)\s{0,3}:?\s{0,3}(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s{1,20}|$)/i;
 
+/** A leading date token: its [start, end) in the raw text and the date as written. */
+export interface DateToken {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/**
+ * A raw text scanned once for both the boilerplate detector and the metadata reader: its lines, leading date token,
+ * and the byline and date-label parses of its lines, which both readers ask for.
+ */
+export interface TextScan extends LineIndex {
+  dateToken: DateToken | null;
+  parses: LineParses;
+}
+
+/** Scans a raw text's lines and leading date token once, to pass to detectBoilerplate and metadataFromText alike. */
+export function scanText(rawText: string): TextScan {
+  const { lines, next, previous } = indexLines(rawText);
+  return { lines, next, previous, dateToken: leadingDateToken(rawText), parses: sharedLineParses() };
+}
+
 /**
  * The leading "date 2025-11-03 " token of an article's first line, as [start, end) covering the token and the
  * spaces after it (not the prose that follows); null when the first line does not start with one.
  */
-export function leadingDateToken(rawText: string): { start: number; end: number; value: string } | null {
-  const lines = splitLines(rawText.slice(0, 4096));
-  const first = lines[firstContentIndex(lines)];
+export function leadingDateToken(rawText: string): DateToken | null {
+  const first = firstContentLine(rawText.slice(0, 4096));
   if (first === undefined) return null;
   const match = LEADING_DATE_TOKEN.exec(rawText.slice(first.start, first.start + 200));
   const value = match?.[1];
@@ -70,22 +91,17 @@ function marksToSpans(rawText: string, lines: readonly TextLine[], marks: LineMa
 
 /**
  * Detects boilerplate in normalized raw text: sorted, non-overlapping [start, end) spans (UTF-16 offsets) covering
- * whole lines with their line feed, plus the leading date token; prose is never marked.
+ * whole lines with their line feed, plus the leading date token; prose is never marked. `scan` is the text's
+ * scanText, when the caller already has it.
  */
-export function detectBoilerplate(rawText: string): BoilerplateSpan[] {
-  const lines = splitLines(rawText);
-  const marks: LineMarks = lines.map((line) => classifyLine(line.text) ?? undefined);
-  const token = leadingDateToken(rawText);
+export function detectBoilerplate(rawText: string, scan: TextScan = scanText(rawText)): BoilerplateSpan[] {
+  const { lines, next, previous, dateToken: token } = scan;
+  const marks: LineMarks = lines.map((line) => classifyLine(line.text, scan.parses) ?? undefined);
   const tokenLine = token === null ? -1 : firstContentIndex(lines);
   const tokenEnd = lines[tokenLine]?.end ?? 0;
   const tokenCoversLine = token !== null && rawText.slice(token.end, tokenEnd).trim() === '';
   if (token !== null && tokenCoversLine) marks[tokenLine] = 'metadata-line';
-  const context: LineContext = {
-    lines,
-    next: nextContentIndexes(lines),
-    previous: previousContentIndexes(lines),
-    headline: null,
-  };
+  const context: LineContext = { lines, next, previous, headline: null };
   markEditorNotePromotions(context, marks);
   markFieldValues(context, marks);
   markPressReleaseBlocks(context, marks);

@@ -96,10 +96,17 @@ function readBylineBody(body: string): Byline | null {
 
 const BY_PREFIX = /^(?:by|written by|story by|words by|reporting by)\s+(.{2,180})$/i;
 const POSTED_BY = /^(?:posted|published)(?:\s+on)?\s*:?\s*(.{6,60}?)\s+by\s+(.{2,120})$/i;
+/** The openings of BY_PREFIX and POSTED_BY: a line without one is no byline, known before the costlier tests. */
+const BYLINE_OPENING = /^(?:by|written by|story by|words by|reporting by|posted|published)/i;
+
+/** Whether a line may be a byline at all (short, with a byline's opening word); parseByline refuses any other. */
+export function mayBeByline(line: string): boolean {
+  return line.length <= 200 && BYLINE_OPENING.test(line);
+}
 
 /** Parses a whole line as a byline ("By NAME", "By NAME, OUTLET", "By NAME | OUTLET | DATE", "Posted DATE by NAME"). */
 export function parseByline(line: string): Byline | null {
-  if (line.length > 200 || /[.!?]["”’]?$/.test(line.replace(/\b\p{Lu}\.$/u, ''))) return null;
+  if (!mayBeByline(line) || /[.!?]["”’]?$/.test(line.replace(/\b\p{Lu}\.$/u, ''))) return null;
   const by = BY_PREFIX.exec(line);
   if (by?.[1] !== undefined) return readBylineBody(by[1]);
   const posted = POSTED_BY.exec(line);

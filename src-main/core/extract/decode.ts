@@ -63,7 +63,11 @@ function refuse(code: ExtractionError['code'], message: string): DecodeResult {
 
 function startsWith(bytes: Uint8Array, expected: ReadonlyArray<number | null>, offset = 0): boolean {
   if (bytes.length < offset + expected.length) return false;
-  return expected.every((value, index) => value === null || bytes[offset + index] === value);
+  for (let index = 0; index < expected.length; index += 1) {
+    const value = expected[index];
+    if (value !== null && bytes[offset + index] !== value) return false;
+  }
+  return true;
 }
 
 /** The non-text format the bytes start like, e.g. "a PNG image", or null. */
@@ -103,6 +107,8 @@ function looksLikeAsciiOfText(side: ZeroSide, other: ZeroSide, pairs: number): b
 function sniffUtf16(bytes: Uint8Array): Utf16Guess | null {
   const length = Math.min(bytes.length, 4096) & ~1;
   if (length < 8) return null;
+  // Every guess needs zeros in the sample; most files have none, which indexOf tells without the loop below.
+  if (bytes.subarray(0, length).indexOf(0) === -1) return null;
   const even: ZeroSide = { zeros: 0, text: 0, spaces: 0 };
   const odd: ZeroSide = { zeros: 0, text: 0, spaces: 0 };
   const count = (side: ZeroSide, beside: number) => {
@@ -155,9 +161,13 @@ function controlShare(text: string): number {
   return (controls?.length ?? 0) / sample.length;
 }
 
+/** Decoders shared by every call: UTF-8 decoding keeps no state between whole (non-streaming) decode calls. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return null;
   }
@@ -214,7 +224,7 @@ function isDamagedUtf8(bytes: Uint8Array): boolean {
 
 /** UTF-8, or damaged UTF-8 with each broken byte replaced by U+FFFD; null when the bytes are some other encoding. */
 function decodeUtf8Leniently(bytes: Uint8Array): string | null {
-  return decodeUtf8(bytes) ?? (isDamagedUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : null);
+  return decodeUtf8(bytes) ?? (isDamagedUtf8(bytes) ? LENIENT_UTF8.decode(bytes) : null);
 }
 
 /** Windows-1252 decoding that maps 0x80–0x9F to “curly quotes”, € and the rest even where the runtime maps them to C1. */

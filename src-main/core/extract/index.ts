@@ -3,7 +3,7 @@
  * ExtractionError as data. Nothing in here throws to the caller.
  */
 
-import { detectBoilerplate } from './boilerplate';
+import { detectBoilerplate, scanText } from './boilerplate';
 import { decodeBytes } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -82,9 +82,10 @@ function extract(bytes: Uint8Array, fileName: string): ExtractionOutcome {
   if (parsed.rawText === '') {
     return { ok: false, error: { code: 'empty', message: 'The file has no readable text.' } };
   }
-  const detected = detectBoilerplate(parsed.rawText);
+  const scan = scanText(parsed.rawText);
+  const detected = detectBoilerplate(parsed.rawText, scan);
   const boilerplate = mergeSpans([...parsed.boilerplate, ...detected], parsed.rawText.length);
-  const metadata = mergeMetadata(parsed.metadata, metadataFromText(parsed.rawText, boilerplate));
+  const metadata = mergeMetadata(parsed.metadata, metadataFromText(parsed.rawText, boilerplate, scan));
   return { ok: true, value: { ...parsed, metadata, boilerplate, encoding: decoded.encoding } };
 }
 

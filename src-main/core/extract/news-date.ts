@@ -30,6 +30,7 @@ const SLASHED_TOKEN = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const TIME_TOKEN = /^(\d{1,2}):(\d{2})(?::\d{2})?([ap]\.?m\.?)?$/i;
 const MERIDIEM_TOKEN = /^([ap])\.?m\.?$/i;
 const DAY_TOKEN = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
+const ANY_DIGIT = /\d/;
 
 interface DateParts {
   year?: number;
@@ -47,8 +48,12 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the Gregorian calendar, as Date counts them, without building a Date. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 function readIsoToken(match: RegExpExecArray, parts: DateParts): boolean {
@@ -67,7 +72,8 @@ function readIsoToken(match: RegExpExecArray, parts: DateParts): boolean {
 
 /** Reads one token into parts; false when the token is not part of a date expression or repeats a field. */
 function readToken(token: string, parts: DateParts): boolean {
-  const lower = token.toLowerCase().replace(/\.$/, '');
+  const lowercase = token.toLowerCase();
+  const lower = lowercase.endsWith('.') ? lowercase.slice(0, -1) : lowercase;
   const iso = ISO_TOKEN.exec(token);
   if (iso) return readIsoToken(iso, parts);
   const slashed = SLASHED_TOKEN.exec(token);
@@ -131,7 +137,8 @@ function clockHour(parts: DateParts): number | null {
  * news sites print them); null when anything else is in it or the date is invalid. Numeric d/m/y is refused: ambiguous.
  */
 export function parseNewsDate(text: string): NewsDate | null {
-  if (text.length > 120) return null;
+  // Every date has a year, and every token that gives one has digits: text without a digit is refused at once.
+  if (text.length > 120 || !ANY_DIGIT.test(text)) return null;
   const tokens = text
     .replace(/[,|·•()]/g, ' ')
     .split(/\s+/)

@@ -20,6 +20,19 @@ export function splitLines(rawText: string): TextLine[] {
   }
 }
 
+/** A text's lines with, for each, its next and previous non-blank line: what every line reader of one text shares. */
+export interface LineIndex {
+  lines: TextLine[];
+  next: Int32Array;
+  previous: Int32Array;
+}
+
+/** Splits a text into lines and links their neighbours once, so boilerplate and metadata readers share the work. */
+export function indexLines(rawText: string): LineIndex {
+  const lines = splitLines(rawText);
+  return { lines, next: nextContentIndexes(lines), previous: previousContentIndexes(lines) };
+}
+
 /** For every line, the index of the next non-blank line after it (-1 when none), computed in one backward pass. */
 export function nextContentIndexes(lines: readonly TextLine[]): Int32Array {
   const next = new Int32Array(lines.length);
@@ -40,6 +53,19 @@ export function previousContentIndexes(lines: readonly TextLine[]): Int32Array {
     if (lines[index]?.text !== '') preceding = index;
   }
   return previous;
+}
+
+/** The first non-blank line of a text, as splitLines gives it, found without splitting the lines after it. */
+export function firstContentLine(text: string): TextLine | undefined {
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const trimmed = text.slice(start, end).trim();
+    if (trimmed !== '') return { start, end, text: trimmed };
+    if (newline === -1) return undefined;
+    start = newline + 1;
+  }
 }
 
 /** Index of the first non-blank line, or -1; the article's first line is where titles and date tokens sit. */

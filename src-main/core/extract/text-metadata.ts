@@ -5,12 +5,12 @@
 
 import type { BoilerplateSpan, DocumentMetadata } from './types';
 import { emptyMetadata } from './types';
-import { cleanOutletName, isOutletName, parseByline } from './byline';
+import { cleanOutletName, isOutletName } from './byline';
 import { parseBioLine } from './boilerplate-blocks';
-import { dateLabelValue, isFieldLabel } from './boilerplate-rules';
-import { leadingDateToken } from './boilerplate';
+import { type LineParses, isFieldLabel } from './boilerplate-rules';
+import { type TextScan, scanText } from './boilerplate';
 import { parseNewsDate } from './news-date';
-import { type TextLine, isHeadlineLike, nextContentIndexes, splitLines } from './text-lines';
+import { type TextLine, isHeadlineLike } from './text-lines';
 
 const DATELINE =
   /^[\p{Lu}][\p{Lu}\d .'’-]{1,40}(?:,\s?[^()\n]{1,40})?\s?\(([\p{Lu}][\p{L}\d .&'-]{0,19})\)\s?[—–-]{1,2}\s?\S/u;
@@ -74,18 +74,24 @@ function readSignature(text: string, findings: Findings): void {
 }
 
 /** Reads one line's byline, dateline, date label and copyright shapes into the findings. */
-function readLine(lines: readonly TextLine[], next: Int32Array, index: number, findings: Findings): void {
+function readLine(
+  lines: readonly TextLine[],
+  next: Int32Array,
+  index: number,
+  findings: Findings,
+  parses: LineParses,
+): void {
   const text = lines[index]?.text ?? '';
   const head = text.slice(0, 200);
   noteOutlet(findings, 'dateline', DATELINE.exec(head)?.[1]);
   if (text.length > 250) return;
-  const byline = parseByline(text);
+  const byline = parses.byline(text);
   if (byline !== null) {
     findings.byline ??= byline.names;
     noteOutlet(findings, 'byline', byline.outlet ?? undefined);
     if (byline.published !== null) findings.published ??= byline.published;
   }
-  const value = dateLabelValue(text);
+  const value = parses.dateLabel(text);
   if (value !== null) noteDate(findings, text, value);
   if (isFieldLabel(text)) noteDate(findings, text, lines[next[index] ?? -1]?.text ?? '');
   if (text.length <= 200) noteOutlet(findings, 'copyright', COPYRIGHT_OUTLET.exec(text)?.[1]);
@@ -126,18 +132,21 @@ function readTitle(rawText: string, lines: readonly TextLine[], boilerplate: rea
 /**
  * Metadata from the text alone: title, byline, outlet and published date read from headline, byline, dateline,
  * date-label and signature lines (boilerplate lines included); every field stays null unless a line's shape says it.
+ * `scan` is the text's scanText, when the caller already has it.
  */
-export function metadataFromText(rawText: string, boilerplate: BoilerplateSpan[]): DocumentMetadata {
+export function metadataFromText(
+  rawText: string,
+  boilerplate: BoilerplateSpan[],
+  scan: TextScan = scanText(rawText),
+): DocumentMetadata {
   const metadata = emptyMetadata();
-  const lines = splitLines(rawText);
+  const { lines, next, dateToken: token, parses } = scan;
   const flags = boilerplateLineFlags(lines, boilerplate);
-  const next = nextContentIndexes(lines);
   const findings: Findings = { outlets: new Map(), byline: null, bioName: null, published: null, updated: null };
-  const token = leadingDateToken(rawText);
   if (token !== null) findings.published = parseNewsDate(token.value)?.iso ?? null;
   lines.forEach((line, index) => {
     if (line.text === '') return;
-    readLine(lines, next, index, findings);
+    readLine(lines, next, index, findings, parses);
     if (flags[index] === 1) readSignature(line.text, findings);
   });
   metadata.title = readTitle(rawText, lines, boilerplate);

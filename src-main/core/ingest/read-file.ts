@@ -50,14 +50,15 @@ function readOnce(fd: number, maxBytes: number): { bytes: Buffer; stat: ReadStat
   const before = fstatSync(fd);
   if (!before.isFile()) return { error: describeSpecial(before) ?? 'This is not a regular file; it was not read.' };
   if (before.size > maxBytes) return { error: tooLargeMessage(before.size, maxBytes) };
-  // One byte more than the stat says, so a file that grew since is noticed.
+  // One byte more than the stat says, so a file that grew since is noticed. Reading stops once the stat's size is in:
+  // a file that grows after that changes its size, which the second stat below sees, so no read is spent on the end.
   const bytes = Buffer.allocUnsafe(before.size + 1);
   let length = 0;
   for (;;) {
     const count = readSync(fd, bytes, length, bytes.length - length, length);
     if (count === 0) break;
     length += count;
-    if (length === bytes.length) break;
+    if (length >= before.size) break;
   }
   if (length !== before.size || !sameStat(before, fstatSync(fd))) return 'changed';
   return { bytes: bytes.subarray(0, length), stat: { size: before.size, mtimeMs: Math.trunc(before.mtimeMs) } };
