@@ -30,17 +30,33 @@ function kindOf(text: string, span: MarkedSpan): QuoteKind {
 }
 
 /** A nickname between a first name and a surname: Robert “Bobby” Kline. The marks and the nickname are blanked
- * (same length) so the name reads as one, and the span is never a quote. */
-const NICKNAME = /(?<=\p{Lu}[\p{L}\p{M}'’\-]+\.?[ \u00a0]+)[“"‘'«]\p{Lu}[\p{L}\p{M}.'’\- ]{0,24}?[”"’'»](?=[ \u00a0]+\p{Lu})/gu;
+ * (same length) so the name reads as one, and the span is never a quote. Sticky: it is tried only where a mark
+ * opens before a capital (NICKNAME_START), as a scan from every offset would find the same matches far slower. */
+const NICKNAME = /(?<=\p{Lu}[\p{L}\p{M}'’\-]+\.?[ \u00a0]+)[“"‘'«]\p{Lu}[\p{L}\p{M}.'’\- ]{0,24}?[”"’'»](?=[ \u00a0]+\p{Lu})/uy;
+const NICKNAME_START = /[“"‘'«]\p{Lu}/gu;
 
 /** The text with nicknames blanked out (offsets unchanged) and the ranges blanked. */
 function blankNicknames(text: string): { text: string; ranges: [number, number][] } {
   const ranges: [number, number][] = [];
-  const blanked = text.replace(NICKNAME, (match, offset: number) => {
-    ranges.push([offset, offset + match.length]);
-    return ' '.repeat(match.length);
-  });
-  return { text: blanked, ranges };
+  NICKNAME_START.lastIndex = 0;
+  for (let start = NICKNAME_START.exec(text); start !== null; start = NICKNAME_START.exec(text)) {
+    NICKNAME.lastIndex = start.index;
+    const nickname = NICKNAME.exec(text);
+    if (nickname === null) {
+      NICKNAME_START.lastIndex = start.index + 1;
+      continue;
+    }
+    ranges.push([start.index, start.index + nickname[0].length]);
+    NICKNAME_START.lastIndex = start.index + nickname[0].length;
+  }
+  if (ranges.length === 0) return { text, ranges };
+  let blanked = '';
+  let done = 0;
+  for (const [from, to] of ranges) {
+    blanked += text.slice(done, from) + ' '.repeat(to - from);
+    done = to;
+  }
+  return { text: blanked + text.slice(done), ranges };
 }
 
 /** True when the quote continues the sentence of the previous one through "and"/"but"/"or" with no new subject:
@@ -64,7 +80,7 @@ function attributeAll(text: string, spans: MarkedSpan[], model: DocumentModel): 
     const before = after === undefined ? attributionBefore(text, span, model, floor, kind === 'partial') : undefined;
     const cued = after !== undefined || before !== undefined;
     const adjacent = after !== undefined || (before !== undefined && /[,:]\s*$/u.test(text.slice(Math.max(0, span.open - 4), span.open)));
-    if (isScareQuote(text, span.start, span.end, span.open, adjacent, sentenceHasCue(text, span))) continue;
+    if (isScareQuote(text, span.start, span.end, span.open, adjacent, () => sentenceHasCue(text, span))) continue;
     let speaker = after ?? before ?? null;
     if (speaker === null && samePara && previous !== null && continuesPrevious(text, previous.span.close, span.open)) speaker = previous.quote.speaker;
     if (!cued && samePara && previous !== null && span.open - previous.span.close < 250) speaker = previous.quote.speaker;
@@ -101,6 +117,7 @@ function extract(original: string): ExtractedQuote[] {
     if (nicknames.ranges.some(([start, end]) => span.open >= start && span.open < end)) return false;
     return turn === undefined || span.open < turn[0];
   });
+  if (spans.length === 0 && turns.length === 0) return [];
   const quoted = spans.map((span) => [span.start, span.end] as [number, number]);
   const model = buildModel(text, [...quoted, ...turnRanges].sort((left, right) => left[0] - right[0]));
   const quotes = attributeAll(text, spans, model);

@@ -47,16 +47,16 @@ const FUNCTION_WORDS = new Set([
 
 /** True for words that never start a name (determiners, prepositions, pronouns, months…), whatever their case. */
 export function isFunctionWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (FUNCTION_WORDS.has(lower)) return true;
-  const known = functionCache.get(lower);
+  const known = functionCache.get(word);
   if (known !== undefined) return known;
-  const value = tagsOf(lower).some((tag) => FUNCTION_TAGS.has(tag));
+  const lower = word.toLowerCase();
+  const value = FUNCTION_WORDS.has(lower) || tagsOf(lower).some((tag) => FUNCTION_TAGS.has(tag));
   if (functionCache.size > 50000) functionCache.clear();
-  functionCache.set(lower, value);
+  functionCache.set(word, value);
   return value;
 }
 
+/** Answers by the word as written (no lowercasing on a hit): names are asked about at every capital. */
 const functionCache = new Map<string, boolean>();
 
 /** Titles and roles stripped from names ("President", "Mayor", "Gov.", "chief executive"…), lowercase. */

@@ -1,5 +1,5 @@
 /** The document's speakers-to-be: people, organizations and unnamed sources with their positions, for back-reference. */
-import { isOrganizationName, looksLikePerson, NameRegistry, nameSpans, organizationName, stripTitles } from './names';
+import { nameFacts, NameRegistry, nameSpans, organizationName, type NameSpan } from './names';
 import { isRoleNoun } from './lexicon';
 import { ORGANIZATION_NOUNS, objectPhrase, subjectOfCue, type SpeakerPhrase } from './phrases';
 import { sentenceEnd, sentenceStart } from './sentences';
@@ -46,68 +46,111 @@ function insideQuote(quoted: readonly [number, number][], at: number): boolean {
 
 /** Turns a name phrase into a mention value: canonical person, or organization display name. */
 export function nameValue(registry: NameRegistry, words: readonly string[], person: boolean): { value: string; kind: 'person' | 'organization' } {
-  const { name } = stripTitles(words);
-  if (!person || isOrganizationName(name)) return { value: registry.organization(organizationName(name)), kind: 'organization' };
+  const { name, organization } = nameFacts(words);
+  if (!person || organization) return { value: registry.organization(organizationName(name)), kind: 'organization' };
   return { value: registry.canonical(words), kind: 'person' };
+}
+
+/** A cue verb outside quotes, with the subject found before it from its sentence's start (reused when the mention
+ * pass looks from the same start). */
+interface Cue {
+  at: number;
+  length: number;
+  sentence: number;
+  subject: SpeakerPhrase | null;
+}
+
+/** The role noun written just before a name ("anchor Maria Delgado", "the trustee, Ann Lee"), or undefined. */
+function roleBefore(text: string, start: number): string | undefined {
+  return /(\p{Ll}+),?[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+}
+
+/** Records the organizations and persons the name spans show: a person by its title, first name or role noun. */
+function addNamedSpans(registry: NameRegistry, text: string, spans: readonly NameSpan[]): void {
+  for (const span of spans) {
+    const facts = nameFacts(span.words);
+    if (!span.possessive && facts.organization) registry.addOrganization(organizationName(facts.name));
+    const roleAllowed = facts.name.length >= 2 && facts.name.length <= 4 && !facts.organization;
+    const role = roleAllowed ? roleBefore(text, span.start) : undefined;
+    const hasRole = role !== undefined && isRoleNoun(role);
+    if (!facts.person && !hasRole) continue;
+    registry.addPerson(facts.name, hasRole ? [...facts.titles, role] : facts.titles);
+  }
+}
+
+/** Cue verbs outside quotes, at least 25 characters apart, with their subjects. */
+function findCues(text: string, quoted: readonly [number, number][]): Cue[] {
+  const cues: Cue[] = [];
+  let lastCue = -Infinity;
+  for (const match of text.matchAll(CUE_PATTERN)) {
+    const at = match.index ?? 0;
+    if (at - lastCue < 25 || insideQuote(quoted, at)) continue;
+    lastCue = at;
+    const sentence = sentenceStart(text, at, 200);
+    cues.push({ at, length: match[0].length, sentence, subject: subjectOfCue(text, sentence, at) });
+  }
+  return cues;
+}
+
+/** Records the names that are the subject or object of a cue: full names as persons, single words as speaking
+ * surnames (returned). */
+function addCueSpeakers(registry: NameRegistry, text: string, cues: readonly Cue[]): Set<string> {
+  const speakingSurnames = new Set<string>();
+  for (const cue of cues) {
+    const phrases = [cue.subject, objectPhrase(text, cue.at + cue.length, sentenceEnd(text, cue.at, 120))];
+    for (const phrase of phrases) {
+      if (phrase?.type !== 'name' || !phrase.person) continue;
+      const { titles, name } = nameFacts(phrase.words);
+      if (name.length >= 2 && name.length <= 4) registry.addPerson(name, titles);
+      else if (name.length === 1) speakingSurnames.add((name[0] as string).toLowerCase());
+    }
+  }
+  return speakingSurnames;
+}
+
+/** "Tiago Ferreira rose…" then "Ferreira said": a full name whose last word speaks alone later is a person. */
+function addSpeakingSurnames(registry: NameRegistry, spans: readonly NameSpan[], speakingSurnames: ReadonlySet<string>): void {
+  if (speakingSurnames.size === 0) return;
+  for (const span of spans) {
+    const { titles, name, organization } = nameFacts(span.words);
+    if (name.length < 2 || name.length > 3 || span.possessive || organization) continue;
+    if (speakingSurnames.has((name[name.length - 1] as string).toLowerCase())) registry.addPerson(name, titles);
+  }
+}
+
+/** The mentions of persons and organizations that name spans and cue subjects make, unsorted. */
+function collectMentions(registry: NameRegistry, text: string, spans: readonly NameSpan[], cues: readonly Cue[], quoted: readonly [number, number][]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const span of spans) {
+    if (span.possessive) continue;
+    const facts = nameFacts(span.words);
+    const { name } = facts;
+    if (facts.organization) {
+      mentions.push({ at: span.start, value: registry.organization(organizationName(name)), kind: 'organization', gender: null, head: (name[name.length - 1] ?? '').toLowerCase() });
+      continue;
+    }
+    const person = facts.person || (name.length === 1 && registry.isSurname(name[0] as string));
+    if (!person) continue;
+    const value = registry.canonical(span.words);
+    mentions.push({ at: span.start, value, kind: 'person', gender: registry.person(value)?.gender ?? null, head: '' });
+  }
+  for (const cue of cues) {
+    const start = Math.max(cue.sentence, quoteEndBefore(quoted, cue.at));
+    const phrase = start === cue.sentence ? cue.subject : subjectOfCue(text, start, cue.at);
+    const mention = phrase === null ? null : mentionOf(registry, phrase);
+    if (mention !== null) mentions.push(mention);
+  }
+  return mentions;
 }
 
 /** Builds the registry and the mention list of a text; `quoted` ranges are skipped. */
 export function buildModel(text: string, quoted: [number, number][]): DocumentModel {
   const registry = new NameRegistry();
   const spans = nameSpans(text).filter((span) => !insideQuote(quoted, span.start));
-  for (const span of spans) {
-    const stripped = stripTitles(span.words).name;
-    if (!span.possessive && isOrganizationName(stripped)) registry.addOrganization(organizationName(stripped));
-    const { titles, name } = stripTitles(span.words);
-    const roleBefore = /(\p{Ll}+),?[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 24), span.start))?.[1];
-    const hasRole = roleBefore !== undefined && isRoleNoun(roleBefore) && name.length >= 2 && name.length <= 4 && !isOrganizationName(name);
-    if (!looksLikePerson(span.words) && !hasRole) continue;
-    if (hasRole && roleBefore !== undefined) titles.push(roleBefore);
-    registry.addPerson(name, titles);
-  }
-  const speakingSurnames = new Set<string>();
-  let lastCue = -Infinity;
-  const cues = [...text.matchAll(CUE_PATTERN)].filter((match) => {
-    const at = match.index ?? 0;
-    if (at - lastCue < 25 || insideQuote(quoted, at)) return false;
-    lastCue = at;
-    return true;
-  });
-  for (const match of cues) {
-    const at = match.index ?? 0;
-    const phrases = [subjectOfCue(text, sentenceStart(text, at, 200), at), objectPhrase(text, at + match[0].length, sentenceEnd(text, at, 120))];
-    for (const phrase of phrases) {
-      if (phrase?.type !== 'name' || !phrase.person) continue;
-      const { titles, name } = stripTitles(phrase.words);
-      if (name.length >= 2 && name.length <= 4) registry.addPerson(name, titles);
-      else if (name.length === 1) speakingSurnames.add((name[0] as string).toLowerCase());
-    }
-  }
-  // "Tiago Ferreira rose…" then "Ferreira said": a full name whose last word speaks alone later is a person.
-  for (const span of spans) {
-    const { titles, name } = stripTitles(span.words);
-    if (name.length < 2 || name.length > 3 || span.possessive || isOrganizationName(name)) continue;
-    if (speakingSurnames.has((name[name.length - 1] as string).toLowerCase())) registry.addPerson(name, titles);
-  }
-  const mentions: Mention[] = [];
-  for (const span of spans) {
-    if (span.possessive) continue;
-    const { name } = stripTitles(span.words);
-    if (isOrganizationName(name)) {
-      mentions.push({ at: span.start, value: registry.organization(organizationName(name)), kind: 'organization', gender: null, head: (name[name.length - 1] ?? '').toLowerCase() });
-      continue;
-    }
-    const person = looksLikePerson(span.words) || (name.length === 1 && registry.isSurname(name[0] as string));
-    if (!person) continue;
-    const value = registry.canonical(span.words);
-    mentions.push({ at: span.start, value, kind: 'person', gender: registry.person(value)?.gender ?? null, head: '' });
-  }
-  for (const match of cues) {
-    const at = match.index ?? 0;
-    const phrase = subjectOfCue(text, Math.max(sentenceStart(text, at, 200), quoteEndBefore(quoted, at)), at);
-    const mention = phrase === null ? null : mentionOf(registry, phrase);
-    if (mention !== null) mentions.push(mention);
-  }
+  addNamedSpans(registry, text, spans);
+  const cues = findCues(text, quoted);
+  addSpeakingSurnames(registry, spans, addCueSpeakers(registry, text, cues));
+  const mentions = collectMentions(registry, text, spans, cues, quoted);
   mentions.sort((left, right) => left.at - right.at);
   return { registry, mentions, quoted };
 }

@@ -53,11 +53,14 @@ interface Word {
   at: number;
 }
 
+/** A clause word: anything between spaces and clause punctuation. */
+const CLAUSE_WORD = /[^\s,;:()—–]+/gu;
+
 function wordsOf(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
-  const pattern = /[^\s,;:()—–]+/gu;
   const slice = text.slice(from, to);
-  for (const match of slice.matchAll(pattern)) words.push({ text: match[0], at: from + (match.index ?? 0) });
+  CLAUSE_WORD.lastIndex = 0;
+  for (let match = CLAUSE_WORD.exec(slice); match !== null; match = CLAUSE_WORD.exec(slice)) words.push({ text: match[0], at: from + match.index });
   return words;
 }
 

@@ -6,6 +6,8 @@
  *
  * Pairs are never all compared: variants are found by prefix filtering on rare words (each quote is indexed under its
  * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest word.
+ * Quotes are taken shortest first, and each index lists quotes in that order, so a quote only looks at the stretch of
+ * a list whose lengths could match it (a variant is at most 1.5 times as long, a reworded version's original 1/0.6).
  */
 import { commonWordCount } from './word-diff';
 
@@ -27,102 +29,178 @@ export const REWORDED_COVERED = 0.6;
  * index of the group's first quote).
  */
 export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int32Array {
-  const parents = new Int32Array(wordLists.length).map((_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
-    while (parents[root] !== root) root = parents[root]!;
-    while (parents[index] !== root) [index, parents[index]] = [parents[index]!, root];
-    return root;
-  };
-  const union = (first: number, second: number) => {
-    const [a, b] = [find(first), find(second)];
-    if (a !== b) parents[Math.max(a, b)] = Math.min(a, b);
-  };
-
-  // Identical word lists first: one representative each goes on to the fuzzy stages.
-  const dictionary = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const representatives: { quote: number; words: Int32Array }[] = [];
-  wordLists.forEach((words, quote) => {
-    const key = words.join(' ');
-    const seen = byKey.get(key);
-    if (seen !== undefined) return union(seen, quote);
-    byKey.set(key, quote);
-    if (words.length >= VARIANT_MINIMUM) representatives.push({ quote, words: identifiers(words, dictionary) });
-  });
-
-  const frequency = new Int32Array(dictionary.size);
-  const distinct = representatives.map(({ words }) => {
-    const unique = [...new Set(words)];
-    for (const word of unique) frequency[word]!++;
-    return unique;
-  });
-  const rarestFirst = distinct.map((unique) => Int32Array.from(unique).sort((a, b) => frequency[a]! - frequency[b]! || a - b));
-
+  const groups = unionFind(wordLists.length);
+  const { representatives, dictionarySize } = collapseIdentical(wordLists, groups);
+  const lengths = Int32Array.from(representatives, (representative) => representative.words.length);
+  const rarestFirst = rarestWordsFirst(representatives, dictionarySize);
   // Variants: a quote of n words missing from another at most ⌊n/3⌋ of its distinct words (Dice ≥ 0.8 implies it),
-  // so any variant shares one of its ⌊n/3⌋+1 rarest words, and the first shared word is in both prefixes.
-  const prefixIndex = new Map<number, number[]>();
-  const prefixes = representatives.map(({ words }, index) => {
-    const prefix = rarestFirst[index]!.subarray(0, Math.floor(words.length / 3) + 1);
-    for (const word of prefix) append(prefixIndex, word, index);
-    return prefix;
-  });
+  // so any variant shares one of its ⌊n/3⌋+1 rarest words, and the first shared word is in both prefixes. The shorter
+  // of the two misses at most ⌊n/5⌋ (the pair shares 0.4 of both lengths, so 0.8 of the shorter): it looks up its
+  // ⌊n/5⌋+1 rarest words only.
+  const prefixIndex = indexWords(dictionarySize, rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 3) + 1)));
+  const probes = rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 5) + 1));
   // Containment: the contained quote's rarest word is in the containing one, indexed under every word.
-  const wordIndex = new Map<number, number[]>();
-  distinct.forEach((unique, index) => unique.forEach((word) => append(wordIndex, word, index)));
+  const wordIndex = indexWords(dictionarySize, rarestFirst);
+  // Reworded: the longer quote (n words) is indexed under its ⌊(1 − REWORDED_COVERED)·n⌋+1 rarest words. A version
+  // covering REWORDED_COVERED of it misses at most ⌊(1 − REWORDED_COVERED)·n⌋ of its distinct words, so the first
+  // word both share (rarest first) is among those, and among the shorter quote's keys whenever any key is shared.
+  const rewordIndex = indexWords(
+    dictionarySize,
+    rarestFirst.map((rarest, index) => (lengths[index]! < REWORDED_MINIMUM ? rarest.subarray(0, 0) : rarest.subarray(0, Math.floor(lengths[index]! * (1 - REWORDED_COVERED)) + 1))),
+  );
 
+  const { find, union } = groups;
   const stamp = new Int32Array(representatives.length).fill(-1);
   const rewordStamp = new Int32Array(representatives.length).fill(-1);
-  const budget = new Int32Array(dictionary.size);
+  const budget = new Int32Array(dictionarySize);
   representatives.forEach((first, index) => {
+    const length = lengths[index]!;
     for (const word of first.words) budget[word]!++;
-    for (const word of prefixes[index]!) {
-      for (const other of prefixIndex.get(word)!) {
-        if (other <= index || stamp[other] === index) continue;
+    // Variants among the longer quotes (each pair is looked at once, from its shorter side).
+    for (const word of probes[index]!) {
+      const end = prefixIndex.starts[word + 1]!;
+      for (let at = firstPassing(prefixIndex.items, prefixIndex.starts[word]!, end, (other) => other > index); at < end; at++) {
+        const other = prefixIndex.items[at]!;
+        if (!lengthsAllowVariant(length, lengths[other]!)) break;
+        if (stamp[other] === index) continue;
         stamp[other] = index;
         const second = representatives[other]!;
-        if (!lengthsAllowVariant(first.words.length, second.words.length)) continue;
         // Cheap bound before the subsequence: the common subsequence is at most the words both have (with repeats).
-        if (!commonAllowsVariant(sharedWordCount(second.words, budget), first.words.length + second.words.length)) continue;
+        const total = length + lengths[other]!;
+        if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsVariant(shared, total))) continue;
         if (find(first.quote) !== find(second.quote) && areVariants(first.words, second.words)) union(first.quote, second.quote);
       }
     }
-    for (const word of first.words) budget[word]!--;
-    if (first.words.length < CONTAINED_MINIMUM) return;
-    for (const other of wordIndex.get(rarestFirst[index]![0]!)!) {
-      const second = representatives[other]!;
-      if (second.words.length <= first.words.length || find(first.quote) === find(second.quote)) continue;
-      if (containsRun(second.words, first.words)) union(first.quote, second.quote);
-    }
-    if (first.words.length < REWORDED_MINIMUM) return;
-    // Reworded: at most ⌊n/5⌋ of the shorter quote's words are missing from the longer, so it holds one of the ⌊n/5⌋+1
-    // rarest of them.
-    const keys = rarestFirst[index]!.subarray(0, Math.floor(first.words.length * (1 - REWORDED_KEPT)) + 1);
-    for (const word of keys) {
-      for (const other of wordIndex.get(word)!) {
-        const second = representatives[other]!;
-        if (other === index || rewordStamp[other] === index || second.words.length < first.words.length) continue;
-        rewordStamp[other] = index;
-        if (find(first.quote) !== find(second.quote) && isReworded(first.words, second.words)) union(first.quote, second.quote);
+    if (length >= CONTAINED_MINIMUM) {
+      const word = rarestFirst[index]![0]!;
+      const end = wordIndex.starts[word + 1]!;
+      for (let at = firstPassing(wordIndex.items, wordIndex.starts[word]!, end, (other) => lengths[other]! > length); at < end; at++) {
+        const second = representatives[wordIndex.items[at]!]!;
+        if (find(first.quote) === find(second.quote)) continue;
+        if (containsRun(second.words, first.words)) union(first.quote, second.quote);
       }
     }
+    if (length >= REWORDED_MINIMUM) {
+      // At most ⌊n/5⌋ of the shorter quote's words are missing from the longer, so it holds one of the ⌊n/5⌋+1 rarest.
+      const keys = rarestFirst[index]!.subarray(0, Math.floor(length * (1 - REWORDED_KEPT)) + 1);
+      for (const word of keys) {
+        const end = rewordIndex.starts[word + 1]!;
+        for (let at = firstPassing(rewordIndex.items, rewordIndex.starts[word]!, end, (other) => lengths[other]! >= length); at < end; at++) {
+          const other = rewordIndex.items[at]!;
+          if (!lengthsAllowReworded(length, lengths[other]!)) break;
+          if (other === index || rewordStamp[other] === index) continue;
+          rewordStamp[other] = index;
+          const second = representatives[other]!;
+          // The same bound: a reworded version keeps at most the words both have.
+          const longer = lengths[other]!;
+          if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsReworded(shared, length, longer))) continue;
+          if (find(first.quote) !== find(second.quote) && isReworded(first.words, second.words)) union(first.quote, second.quote);
+        }
+      }
+    }
+    for (const word of first.words) budget[word]!--;
   });
-  return parents.map((_, index) => find(index));
+  return groups.roots();
+}
+
+/** One quote per distinct word list, with its words numbered. */
+interface Representative {
+  quote: number;
+  words: Int32Array;
+}
+
+/** Union-find over quote indexes: a group's root is its smallest index, so the result does not depend on the order
+ * of unions. */
+function unionFind(size: number) {
+  const parents = new Int32Array(size).map((_, index) => index);
+  const find = (index: number): number => {
+    let root = index;
+    while (parents[root] !== root) root = parents[root]!;
+    while (parents[index] !== root) {
+      const next = parents[index]!;
+      parents[index] = root;
+      index = next;
+    }
+    return root;
+  };
+  const union = (first: number, second: number): void => {
+    const [a, b] = [find(first), find(second)];
+    if (a !== b) parents[Math.max(a, b)] = Math.min(a, b);
+  };
+  return { find, union, roots: (): Int32Array => parents.map((_, index) => find(index)) };
+}
+
+/**
+ * Groups identical word lists, keeping one representative of each with VARIANT_MINIMUM words or more for the fuzzy
+ * stages, numbered through one dictionary (in the order quotes come) and sorted shortest first (then by quote).
+ */
+function collapseIdentical(wordLists: readonly (readonly string[])[], groups: ReturnType<typeof unionFind>): { representatives: Representative[]; dictionarySize: number } {
+  const dictionary = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const representatives: Representative[] = [];
+  wordLists.forEach((words, quote) => {
+    const key = words.join(' ');
+    const seen = byKey.get(key);
+    if (seen !== undefined) return groups.union(seen, quote);
+    byKey.set(key, quote);
+    if (words.length >= VARIANT_MINIMUM) representatives.push({ quote, words: identifiers(words, dictionary) });
+  });
+  representatives.sort((first, second) => first.words.length - second.words.length || first.quote - second.quote);
+  return { representatives, dictionarySize: dictionary.size };
+}
+
+/** Each representative's distinct words, rarest first (fewest representatives holding it, then dictionary order). */
+function rarestWordsFirst(representatives: readonly Representative[], dictionarySize: number): Int32Array[] {
+  const frequency = new Int32Array(dictionarySize);
+  const distinct = representatives.map(({ words }) => {
+    const unique = Int32Array.from(new Set(words));
+    for (const word of unique) frequency[word]!++;
+    return unique;
+  });
+  return distinct.map((unique) => unique.sort((a, b) => frequency[a]! - frequency[b]! || a - b));
+}
+
+/** For each word, the representatives listing it (in representative order), flattened: word w's are
+ * items[starts[w], starts[w + 1]). */
+interface WordLists {
+  starts: Int32Array;
+  items: Int32Array;
+}
+
+/** Lists, for each word, the representatives whose `keys` hold it. */
+function indexWords(dictionarySize: number, keys: readonly Int32Array[]): WordLists {
+  const starts = new Int32Array(dictionarySize + 1);
+  for (const list of keys) for (const word of list) starts[word + 1]!++;
+  for (let word = 0; word < dictionarySize; word++) starts[word + 1]! += starts[word]!;
+  const next = starts.slice(0, dictionarySize);
+  const items = new Int32Array(starts[dictionarySize]!);
+  keys.forEach((list, representative) => {
+    for (const word of list) items[next[word]!++] = representative;
+  });
+  return { starts, items };
+}
+
+/** The first position in items[from, to) whose representative passes, given that those failing all come first. */
+function firstPassing(items: Int32Array, from: number, to: number, passes: (representative: number) => boolean): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (passes(items[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Numbers words through a shared dictionary. */
 function identifiers(words: readonly string[], dictionary: Map<string, number>): Int32Array {
-  return Int32Array.from(words, (word) => {
+  const numbered = new Int32Array(words.length);
+  words.forEach((word, index) => {
     let identifier = dictionary.get(word);
     if (identifier === undefined) dictionary.set(word, (identifier = dictionary.size));
-    return identifier;
+    numbered[index] = identifier;
   });
-}
-
-function append(index: Map<number, number[]>, key: number, value: number): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
+  return numbered;
 }
 
 /** Whether two lengths allow a variant: the common subsequence is at most the shorter, so 2·shorter/(sum) must reach it. */
@@ -135,17 +213,37 @@ function commonAllowsVariant(common: number, total: number): boolean {
   return (2 * common) / total >= VARIANT_SIMILARITY;
 }
 
-/** How many words of a list the budget (word counts of another list) covers, counting repeats; the budget is left as found. */
-function sharedWordCount(words: Int32Array, budget: Int32Array): number {
+/**
+ * Whether the words of a list the budget (word counts of another list) covers, counting repeats, pass `enough` (which
+ * must pass for every count above one that passes). Stops at the first word not covered after which even all the
+ * remaining words could not pass; the budget is left as found.
+ */
+function sharedCountCouldPass(words: Int32Array, budget: Int32Array, enough: (shared: number) => boolean): boolean {
   let shared = 0;
-  for (let index = 0; index < words.length; index++) if (budget[words[index]!]!-- > 0) shared++;
-  for (let index = 0; index < words.length; index++) budget[words[index]!]!++;
-  return shared;
+  let read = 0;
+  let hopeless = false;
+  while (read < words.length && !hopeless) {
+    if (budget[words[read]!]!-- > 0) shared++;
+    else hopeless = !enough(shared + words.length - read - 1);
+    read++;
+  }
+  for (let index = 0; index < read; index++) budget[words[index]!]!++;
+  return !hopeless && enough(shared);
 }
 
 /** Whether two word lists (both ≥ VARIANT_MINIMUM words) have a word similarity ≥ VARIANT_SIMILARITY. */
 function areVariants(first: Int32Array, second: Int32Array): boolean {
   return (2 * commonWordCount(first, second)) / (first.length + second.length) >= VARIANT_SIMILARITY;
+}
+
+/** Whether a shorter quote of `shorter` words could be a reworded version of one of `longer` words (it covers enough). */
+function lengthsAllowReworded(shorter: number, longer: number): boolean {
+  return shorter >= REWORDED_MINIMUM && longer * REWORDED_COVERED <= shorter;
+}
+
+/** Whether a common subsequence of at most `common` words could make a reworded version (kept and covered enough). */
+function commonAllowsReworded(common: number, shorter: number, longer: number): boolean {
+  return common >= REWORDED_KEPT * shorter && common >= REWORDED_COVERED * longer;
 }
 
 /** Whether `shorter` (≥ REWORDED_MINIMUM words) keeps REWORDED_KEPT of its words, in order, in `longer`, covering

@@ -8,7 +8,7 @@ import { failure, success } from '../../contract/result';
 import type { Quote, QuoteCluster, QuoteVerification } from '../../contract/quotes';
 import type { DocumentRow } from '../store/documents';
 import { findStory } from '../store/stories';
-import { documentsWithStaleQuotes, listQuoteRecords, quoteIdOf, replaceQuotes, type QuoteRecord, type QuoteScope } from '../store/quotes';
+import { documentsWithStaleQuotes, listQuoteRecords, quoteIdOf, replaceQuotes, type QuoteRecord, type QuoteScope, type StaleDocument } from '../store/quotes';
 import { extractQuotes } from './extract-quotes';
 import { clusterQuotes, describeClusters, type ClusterMember, type QuoteClustering } from './clusters';
 import { verifyQuoteText } from './verify';
@@ -22,6 +22,13 @@ interface ScopeClusters {
   members: ClusterMember[];
   clustering: QuoteClustering;
   described?: QuoteCluster[];
+  /** Cluster ids by quote id, built on the first request about one document. */
+  byQuote?: Map<string, string | null>;
+  /** Every document of the scope was current when this was built or last checked. */
+  complete: boolean;
+  /** A document was read since this was built (for one request, not to cluster everything again): its quotes are
+   * missing here, so a request about the whole scope builds this again. */
+  lacking: boolean;
 }
 
 /** Whether a speaker filter matches a canonical name: the whole name or its last word, case-insensitively. */
@@ -38,37 +45,60 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
   let dataVersion = db.pragma('data_version', { simple: true }) as number;
 
   /**
-   * Finds the quotes of the documents in a scope whose reading text changed since (or was never read for quotes):
-   * ingest leaves this to first use so documents become searchable sooner. Returns whether anything changed.
+   * Finds and stores the quotes of the given stale documents; returns whether there were any. Cached clusters are
+   * forgotten, or with `keepClusters` kept for requests about single documents and marked as lacking them.
    */
-  const ensureQuotes = (scope: QuoteScope): boolean => {
-    const stale = documentsWithStaleQuotes(db, scope);
+  const refresh = (stale: readonly StaleDocument[], keepClusters = false): boolean => {
     if (stale.length === 0) return false;
     const found = stale.map((document) => ({ ...document, quotes: extractQuotes(document.text) }));
     db.transaction(() => {
       for (const document of found) replaceQuotes(db, document.rowid, document.quotes, document.textHash);
     }).immediate();
-    cache.clear();
+    if (keepClusters) {
+      for (const scope of cache.values()) Object.assign(scope, { complete: false, lacking: true });
+    } else cache.clear();
     dataVersion = db.pragma('data_version', { simple: true }) as number;
     return true;
   };
 
-  /** The scope's clusters, recomputed when this connection changed quotes or another connection wrote. */
-  const scopeClusters = (storyRowid: number | undefined): ScopeClusters => {
+  /**
+   * Finds the quotes of the documents in a scope whose reading text changed since (or was never read for quotes):
+   * ingest leaves this to first use so documents become searchable sooner.
+   */
+  const ensureQuotes = (scope: QuoteScope): boolean => refresh(documentsWithStaleQuotes(db, scope));
+
+  /** The same for a few documents (one the reader opens, the ones a verification matched), keeping cached clusters. */
+  const ensureDocuments = (rowids: readonly number[]): boolean =>
+    refresh([...new Set(rowids)].flatMap((documentRowid) => documentsWithStaleQuotes(db, { documentRowid })), true);
+
+  /** Forgets cached clusters when another connection wrote since they were computed. */
+  const followOtherWriters = (): void => {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (version !== dataVersion) {
       cache.clear();
       dataVersion = version;
     }
-    ensureQuotes({ storyRowid });
+  };
+
+  /**
+   * The scope's clusters over the quotes of its documents whose quotes are current, cached until quotes change. With
+   * `complete`, stale documents of the scope are read first, so every document counts; without it (a request about
+   * one document), documents not read yet are left out rather than read all at once.
+   */
+  const scopeClusters = (storyRowid: number | undefined, complete: boolean): ScopeClusters => {
+    followOtherWriters();
     const key = storyRowid === undefined ? '' : String(storyRowid);
+    if (complete && cache.get(key)?.complete !== true) {
+      ensureQuotes({ storyRowid });
+      if (cache.get(key)?.lacking) cache.delete(key);
+    }
     let scope = cache.get(key);
     if (!scope) {
       const records = listQuoteRecords(db, { storyRowid });
       const members = records.map((record) => ({ ...record, quoteId: quoteIdOf(record) }));
-      scope = { records, members, clustering: clusterQuotes(members) };
+      scope = { records, members, clustering: clusterQuotes(members), complete, lacking: false };
       cache.set(key, scope);
-    }
+    } else if (complete) scope.complete = true;
     return scope;
   };
 
@@ -78,58 +108,78 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
     return rowid === undefined ? failure('not-found', `There is no story named "${story}".`) : success(rowid);
   };
 
+  /**
+   * One document's quotes (read first if its text changed), with their cluster ids from the scope's clusters: built
+   * now when there are none, else those cached (a document read since they were built has no cluster ids until the
+   * whole scope is next listed or clustered, rather than every open document costing a new clustering).
+   */
+  const documentQuotes = (documentRowid: number, storyRowid: number | undefined): Quote[] => {
+    followOtherWriters();
+    const key = storyRowid === undefined ? '' : String(storyRowid);
+    ensureDocuments([documentRowid]);
+    const scope = cache.get(key) ?? scopeClusters(storyRowid, false);
+    scope.byQuote ??= new Map(scope.members.map((member, index) => [member.quoteId, scope.clustering.clusterIds[index] ?? null]));
+    return listQuoteRecords(db, { documentRowid, storyRowid }).map((record) => quoteOf(record, scope.byQuote!.get(quoteIdOf(record)) ?? null));
+  };
+
   return {
     /** Forgets cached clusters (after quotes, stories or dates changed through this connection). */
     invalidate(): void {
       cache.clear();
     },
 
-    /** Quotes in text order per document, filtered by document, speaker and story. */
+    /**
+     * Quotes in text order per document, filtered by document, speaker and story. A request about one document reads
+     * that document's quotes only (never the library's); its cluster ids are those of the scope's cached clusters
+     * (see documentQuotes), the same as the whole scope's once it has been listed or clustered.
+     */
     listQuotes(input: { doc?: string; speaker?: string; story?: string }): Result<Quote[]> {
       const scope = storyScope(input.story);
       if (!scope.ok) return scope;
-      let documentRowid: number | undefined;
+      let quotes: Quote[];
       if (input.doc !== undefined) {
         const found = resolveDocument(db, input.doc);
         if (!found.ok) return found;
-        documentRowid = found.value.rowid;
+        quotes = documentQuotes(found.value.rowid, scope.value);
+      } else {
+        const { records, clustering } = scopeClusters(scope.value, true);
+        quotes = records.map((record, index) => quoteOf(record, clustering.clusterIds[index] ?? null));
       }
-      const { records, clustering } = scopeClusters(scope.value);
-      const quotes: Quote[] = [];
-      records.forEach((record, index) => {
-        if (documentRowid !== undefined && record.documentRowid !== documentRowid) return;
-        if (input.speaker !== undefined && !speakerMatches(record.speaker, input.speaker)) return;
-        quotes.push({
-          id: quoteIdOf(record),
-          docId: record.docId,
-          path: record.path,
-          text: record.text,
-          speaker: record.speaker,
-          start: record.start,
-          end: record.end,
-          kind: record.kind,
-          clusterId: clustering.clusterIds[index] ?? null,
-        });
-      });
-      return success(quotes);
+      return success(input.speaker === undefined ? quotes : quotes.filter((quote) => speakerMatches(quote.speaker, input.speaker!)));
     },
 
     /** Clusters of the same quote in the library or one story, most sources first. */
     listQuoteClusters(input: { story?: string }): Result<QuoteCluster[]> {
       const scope = storyScope(input.story);
       if (!scope.ok) return scope;
-      const clusters = scopeClusters(scope.value);
+      const clusters = scopeClusters(scope.value, true);
       clusters.described ??= describeClusters(clusters.members, clusters.clustering);
       return success(clusters.described);
     },
 
-    /** Where a quote appears (verbatim, altered, or nowhere) and whom each source credits. */
+    /** Where a quote appears (verbatim, altered, or nowhere) and whom each source credits. Only the documents where
+     * it appears have their quotes read (to name whom they credit). */
     verifyQuote(input: { text: string; story?: string }): Result<QuoteVerification> {
       if (typeof input.text !== 'string' || input.text.trim() === '') return failure('bad-request', 'Give the words of the quote to check.');
       const scope = storyScope(input.story);
       if (!scope.ok) return scope;
-      ensureQuotes({ storyRowid: scope.value });
-      return success(verifyQuoteText(db, input.text, scope.value));
+      followOtherWriters();
+      return success(verifyQuoteText(db, input.text, scope.value, ensureDocuments));
     },
+  };
+}
+
+/** A stored quote as the contract shows it. */
+function quoteOf(record: QuoteRecord, clusterId: string | null): Quote {
+  return {
+    id: quoteIdOf(record),
+    docId: record.docId,
+    path: record.path,
+    text: record.text,
+    speaker: record.speaker,
+    start: record.start,
+    end: record.end,
+    kind: record.kind,
+    clusterId,
   };
 }

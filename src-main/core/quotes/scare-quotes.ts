@@ -8,8 +8,17 @@ const WORKS = String.raw`(?:book|books|memoir|novel|biography|film|movie|documen
 const WORK_BEFORE = new RegExp(String.raw`(?:\b${WORKS}|\bcopies\s+of|\bcopy\s+of)\s*,?\s*$`, 'iu');
 const WORK_AFTER = new RegExp(String.raw`^[\s,”"»]*(?:an?|the|his|her|their|its)\s+(?:[\p{L}\-]+\s+){0,2}${WORKS}\b`, 'iu');
 
+/** True when the text has more than `count` runs of non-space characters (stops counting there). Trimming the
+ * final punctuation removes one run at most, so a span with more than maximumWords + 1 runs is never title-like. */
+function hasMoreWords(text: string, count: number): boolean {
+  const runs = /\S+/gu;
+  for (let found = 0; runs.exec(text) !== null; ) if (++found > count) return true;
+  return false;
+}
+
 /** True when every word of the span is capitalized (minor words aside) or a number: a title or a name. */
 export function isTitleLike(inner: string, maximumWords = 7): boolean {
+  if (hasMoreWords(inner, maximumWords + 1)) return false;
   const words = inner.replace(/[,.;:!?]+$/u, '').split(/\s+/u).filter((word) => word !== '');
   if (words.length === 0 || words.length > maximumWords) return false;
   return words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && MINOR_WORDS.has(word.toLowerCase())));
@@ -17,14 +26,14 @@ export function isTitleLike(inner: string, maximumWords = 7): boolean {
 
 /**
  * True when the quoted span is not a quote: preceded by "so-called", "known as"…; or title-like with no cue;
- * or a short fragment (three words or fewer) in a sentence that reports no speech.
+ * or a short fragment (three words or fewer) in a sentence that reports no speech (`cueInSentence`, asked last as it
+ * reads the sentence).
  */
-export function isScareQuote(text: string, start: number, end: number, open: number, cued: boolean, cueInSentence: boolean): boolean {
+export function isScareQuote(text: string, start: number, end: number, open: number, cued: boolean, cueInSentence: () => boolean): boolean {
   const before = text.slice(Math.max(0, open - 40), open);
   if (NAMING_BEFORE.test(before)) return true;
   const inner = text.slice(start, end);
   if (isTitleLike(inner) && !cued) return true;
   if (isTitleLike(inner, 14) && (WORK_BEFORE.test(before) || WORK_AFTER.test(text.slice(end, end + 60)))) return true;
-  const words = inner.split(/\s+/u).filter((word) => word !== '').length;
-  return words <= 3 && !cued && !cueInSentence;
+  return !cued && !hasMoreWords(inner, 3) && !cueInSentence();
 }

@@ -18,6 +18,17 @@ function endsSentenceAt(text: string, index: number): boolean {
   return true;
 }
 
+/** What a sentence may open with, tested one UTF-16 unit at a time (ASCII by its code, the rest by this pattern). */
+const SENTENCE_OPENER = /[\p{Lu}“"«‘\d]/u;
+
+/** True when the character at `index` may open a sentence: a capital, an opening mark or a digit. */
+function opensSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (Number.isNaN(code)) return false;
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34;
+  return SENTENCE_OPENER.test(text[index] as string);
+}
+
 /** Offset where the sentence holding `index` begins (a paragraph start, or after ". " before a capital or a mark). */
 export function sentenceStart(text: string, index: number, limit = 400): number {
   const floor = Math.max(0, index - limit);
@@ -25,8 +36,7 @@ export function sentenceStart(text: string, index: number, limit = 400): number 
     const char = text[cursor - 1];
     if (char === '\n') return cursor;
     if (char !== ' ' && char !== '\u00a0') continue;
-    const here = text[cursor];
-    if (here !== undefined && /[\p{Lu}“"«‘\d]/u.test(here) && endsSentenceAt(text, cursor)) return cursor;
+    if (opensSentence(text, cursor) && endsSentenceAt(text, cursor)) return cursor;
   }
   return floor;
 }

@@ -19,10 +19,16 @@ interface Word {
   at: number;
 }
 
+/** A word as attribution reads it: letters and digits, with inner apostrophes, dots and hyphens. */
+const ATTRIBUTION_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+
 function wordsIn(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
-  for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu)) {
-    words.push({ text: match[0].replace(/\.$/u, ''), at: from + (match.index ?? 0) });
+  const slice = text.slice(from, to);
+  ATTRIBUTION_WORD.lastIndex = 0;
+  for (let match = ATTRIBUTION_WORD.exec(slice); match !== null; match = ATTRIBUTION_WORD.exec(slice)) {
+    const word = match[0];
+    words.push({ text: word.endsWith('.') ? word.slice(0, -1) : word, at: from + match.index });
   }
   return words;
 }

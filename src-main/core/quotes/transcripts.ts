@@ -11,6 +11,16 @@ export interface TranscriptTurn {
 }
 
 const LABEL = /^([\p{Lu}][\p{L}\p{M}.'’\- ]{0,40}?)(?:\s*\(([^)\n]{1,40})\))?(?:,\s*([^:\n]{1,60}?))?:[ \t]+(\S[^\n]*)$/gmu;
+/** Whether the text holds what every label line does, a colon then a space or tab: a text without one has no turns
+ * and is not scanned for labels. */
+function hasLabelEnd(text: string): boolean {
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const next = text[colon + 1];
+    if (next === ' ' || next === '\t') return true;
+  }
+  return false;
+}
+
 const ROLES = new Set(['interviewer', 'q', 'a', 'question', 'answer', 'host', 'anchor', 'reporter', 'moderator', 'caller', 'audience member', 'unidentified male', 'unidentified female', 'unidentified speaker', 'narrator', 'presenter', 'correspondent', 'interpreter']);
 const NOT_LABELS = new Set(['photo', 'note', 'update', 'updated', 'editor’s note', "editor's note", 'read more', 'location', 'last updated', 'first published', 'by', 'source', 'sources', 'credit', 'related', 'watch', 'new', 'breaking', 'also read', 'see also', 'disclaimer', 'correction', 'tags', 'via', 'image', 'video', 'listen', 'contact', 'email', 'phone', 'website', 'date', 'time', 'published', 'subscribe', 'warning', 'p.s', 'ps', 'transcript']);
 
@@ -23,6 +33,7 @@ function isAllCaps(label: string): boolean {
  * and a transcript has at least two turns.
  */
 export function findTranscriptTurns(text: string): TranscriptTurn[] {
+  if (!hasLabelEnd(text)) return [];
   const candidates: { start: number; end: number; main: string; inner: string | undefined }[] = [];
   for (const match of text.matchAll(LABEL)) {
     const main = (match[1] ?? '').trim();

@@ -105,40 +105,61 @@ function closestStretch(quote: readonly string[], document: readonly WordToken[]
   return found;
 }
 
-/** Where a quote appears across the library or one story: verbatim matches first, then altered ones. */
-export function verifyQuoteText(db: Connection, input: string, storyRowid?: number): QuoteVerification {
+/** A place where the quote's words appear, before its source's quotes are consulted. */
+interface Found {
+  rowid: number;
+  kind: Match['kind'];
+  start: number;
+  end: number;
+  similarity: number;
+}
+
+/** The places in one document where the quote appears: every verbatim one, else the closest altered stretch. */
+function findInDocument(rowid: number, words: readonly string[], document: readonly WordToken[]): Found[] {
+  const verbatim = verbatimSpans(words, document).map((span) => ({ rowid, kind: 'verbatim' as const, ...span, similarity: 1 }));
+  if (verbatim.length > 0 || words.length < ALTERED_MINIMUM) return verbatim;
+  const stretch = closestStretch(words, document);
+  if (!stretch || stretch.similarity < ALTERED_SIMILARITY) return [];
+  return [{ rowid, kind: 'altered', start: document[stretch.first]!.start, end: document[stretch.last]!.end, similarity: stretch.similarity }];
+}
+
+/**
+ * Where a quote appears across the library or one story: verbatim matches first, then altered ones. Each match names
+ * the stored quote overlapping it; `beforeCredit` is given the matched documents first (to bring their quotes up to
+ * date).
+ */
+export function verifyQuoteText(db: Connection, input: string, storyRowid?: number, beforeCredit?: (rowids: readonly number[]) => void): QuoteVerification {
   const text = stripQuoteMarks(input);
   const tokens = tokenizeWords(text);
   if (tokens.length === 0) return { text, matches: [] };
   const words = tokens.map((token) => token.word);
-  const details = db.prepare('SELECT id, path FROM documents WHERE rowid = ?');
-  const matches: (Match & { similarity: number })[] = [];
+  const readings = new Map<number, string>();
+  const places: Found[] = [];
   for (const rowid of candidateDocuments(db, text, tokens, storyRowid)) {
     const reading = documentText(db, rowid, false);
-    const document = tokenizeWords(reading);
-    const { id, path } = details.get(rowid) as { id: string; path: string };
-    const found = (kind: Match['kind'], start: number, end: number, similarity: number) => {
-      const credited = quoteOverlapping(db, rowid, start, end);
-      const slice = reading.slice(start, end);
-      matches.push({
-        docId: id,
-        path,
-        quoteId: credited ? quoteIdOf(credited) : null,
-        kind,
-        start,
-        end,
-        text: slice,
-        speaker: credited?.speaker ?? null,
-        diff: diffWords(text, slice),
-        similarity,
-      });
-    };
-    const verbatim = verbatimSpans(words, document);
-    for (const span of verbatim) found('verbatim', span.start, span.end, 1);
-    if (verbatim.length > 0 || words.length < ALTERED_MINIMUM) continue;
-    const stretch = closestStretch(words, document);
-    if (stretch && stretch.similarity >= ALTERED_SIMILARITY) found('altered', document[stretch.first]!.start, document[stretch.last]!.end, stretch.similarity);
+    const found = findInDocument(rowid, words, tokenizeWords(reading));
+    if (found.length > 0) readings.set(rowid, reading);
+    places.push(...found);
   }
+  beforeCredit?.([...readings.keys()]);
+  const details = db.prepare('SELECT id, path FROM documents WHERE rowid = ?');
+  const matches = places.map((place): Match & { similarity: number } => {
+    const { id, path } = details.get(place.rowid) as { id: string; path: string };
+    const credited = quoteOverlapping(db, place.rowid, place.start, place.end);
+    const slice = readings.get(place.rowid)!.slice(place.start, place.end);
+    return {
+      docId: id,
+      path,
+      quoteId: credited ? quoteIdOf(credited) : null,
+      kind: place.kind,
+      start: place.start,
+      end: place.end,
+      text: slice,
+      speaker: credited?.speaker ?? null,
+      diff: diffWords(text, slice),
+      similarity: place.similarity,
+    };
+  });
   matches.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'verbatim' ? -1 : 1) || b.similarity - a.similarity || a.path.localeCompare(b.path) || a.start - b.start);
   return { text, matches: matches.map(({ similarity: _similarity, ...match }) => match) };
 }

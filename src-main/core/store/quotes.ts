@@ -20,7 +20,7 @@ export interface QuoteRecord extends QuoteSpan {
   published: string | null;
 }
 
-/** Which quotes to list: all, one document's, or one story's. */
+/** Which quotes to list: all, one document's, one story's, or one document's if it is in one story. */
 export interface QuoteScope {
   documentRowid?: number;
   storyRowid?: number;
@@ -44,8 +44,15 @@ export function replaceQuotes(db: Connection, documentRowid: number, quotes: rea
   statement(db, 'UPDATE documents SET quotes_text_hash = ? WHERE rowid = ?').run(textHash, documentRowid);
 }
 
+/** A document whose quotes are to be found again: its reading text and that text's hash. */
+export interface StaleDocument {
+  rowid: number;
+  text: string;
+  textHash: string;
+}
+
 /** Documents (in a scope) whose quotes were not yet found in their current reading text. */
-export function documentsWithStaleQuotes(db: Connection, scope: QuoteScope = {}): { rowid: number; text: string; textHash: string }[] {
+export function documentsWithStaleQuotes(db: Connection, scope: QuoteScope = {}): StaleDocument[] {
   const select = `SELECT d.rowid AS rowid, d.reading_text AS text, d.text_hash AS textHash FROM documents d
     WHERE d.quotes_text_hash IS NOT d.text_hash`;
   if (scope.documentRowid !== undefined) return statement(db, `${select} AND d.rowid = ?`).all(scope.documentRowid) as never;
@@ -59,17 +66,21 @@ const RECORD_SELECT = `SELECT q.document_rowid AS documentRowid, q.ordinal AS or
   q.speaker AS speaker, q.kind AS kind, d.id AS docId, d.path AS path, ${effective('published')}
   FROM quotes q JOIN documents d ON d.rowid = q.document_rowid`;
 
-/** Stored quotes in text order per document (documents by path), for the whole library, one document or one story. */
+/** Stored quotes in text order per document (documents by path), for the whole library, one story, one document, or
+ * one document if it is in one story; only documents whose quotes are current count (a stale document's quotes were
+ * found in a text it no longer has). */
 export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): QuoteRecord[] {
-  const order = 'ORDER BY d.path, q.start, q.ordinal';
+  const conditions = ['d.quotes_text_hash IS d.text_hash'];
+  const values: number[] = [];
   if (scope.documentRowid !== undefined) {
-    return statement(db, `${RECORD_SELECT} WHERE q.document_rowid = ? ${order}`).all(scope.documentRowid) as QuoteRecord[];
+    conditions.push('q.document_rowid = ?');
+    values.push(scope.documentRowid);
   }
   if (scope.storyRowid !== undefined) {
-    return statement(db, `${RECORD_SELECT} WHERE q.document_rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?) ${order}`)
-      .all(scope.storyRowid) as QuoteRecord[];
+    conditions.push('q.document_rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)');
+    values.push(scope.storyRowid);
   }
-  return statement(db, `${RECORD_SELECT} ${order}`).all() as QuoteRecord[];
+  return statement(db, `${RECORD_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY d.path, q.start, q.ordinal`).all(...values) as QuoteRecord[];
 }
 
 /** The stored quote that overlaps [start, end) of a document the most, or undefined. */
