@@ -70,5 +70,7 @@ export interface ComparedDocument {
 export interface StoryComparison {
   documents: ComparedDocument[];
   claims: Claim[];
+  /** Why claims were not found (the scope repeats itself too much to group its sentences), null when they were. */
+  claimsSkipped?: string | null;
   provenance: ProvenanceEdge[];
 }

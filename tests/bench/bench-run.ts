@@ -86,8 +86,8 @@ function measureSearch(engine: EngineHandlers, queries: readonly string[]) {
 /**
  * What the analysis views need for the whole corpus, from cold on an engine that has computed nothing yet: the quote
  * ledger (quotes are extracted on first use, then clustered), the shared passages (cached by the engine, so the
- * Compare view's getStoryComparison would reuse them), and the claims. The engine refuses claims above 1,000
- * documents: then claimsMs is null and claimsRefused says why.
+ * Compare view's getStoryComparison would reuse them), and the claims. The engine refuses claims past 2,000,000
+ * matching pairs of units (compare README): then claimsMs is null and claimsRefused says why.
  */
 function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
   const scope = story === undefined ? {} : { story };

@@ -1,8 +1,9 @@
 import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, runCli, runJson, temporaryFolder } from '../support/cli';
+import { mulberry32 } from '../support/mulberry32';
 import { openLibrary } from '../../src-main/engine/in-process';
 import type { DocumentSummary, IngestReport } from '../../src-main/contract/library';
 import type { Claim, ComparedPassage, ProvenanceEdge } from '../../src-main/contract/compare';
@@ -112,6 +113,46 @@ describe('compare on the seeds', () => {
   });
 });
 
+describe('claims of a large story', () => {
+  test('a story of 1,500 documents answers (1,000 was the limit once), and a sentence two of them share is one claim', async () => {
+    const local = temporaryFolder();
+    try {
+      const story = join(local.dir, 'story');
+      mkdirSync(story);
+      const random = mulberry32(1500);
+      const words = Array.from({ length: 3000 }, (_, index) => `w${index.toString(36)}q`);
+      const sentence = () => `${Array.from({ length: 8 + Math.floor(random() * 10) }, () => words[Math.floor(random() ** 2 * words.length)]).join(' ')}.`;
+      const shared = 'The harbour authority will close the old ferry terminal on the east bank next spring.';
+      for (let index = 0; index < 1500; index++) {
+        const lines = Array.from({ length: 4 }, sentence);
+        if (index === 17 || index === 1234) lines.splice(2, 0, shared);
+        writeFileSync(join(story, `article-${String(index).padStart(4, '0')}.txt`), `${lines.join('\n\n')}\n`);
+      }
+      const open = openLibrary(join(local.dir, 'library.db'));
+      try {
+        const ingested = await open.engine.ingest({ paths: [story], story: 'Large' });
+        assert.ok(ingested.ok && ingested.value.added === 1500);
+        const claims = open.engine.listClaims({ story: 'Large' });
+        assert.ok(claims.ok, claims.ok ? '' : claims.error.message);
+        const documents = open.engine.listDocuments({ story: 'Large' });
+        assert.ok(documents.ok);
+        const ids = new Set(documents.value.filter((entry) => /article-(0017|1234)\.txt$/.test(entry.path)).map((entry) => entry.id));
+        assert.equal(ids.size, 2);
+        const found = claims.value.filter((claim) => claim.text.includes('old ferry terminal'));
+        assert.equal(found.length, 1, 'one claim');
+        assert.deepEqual(new Set(found[0]!.sources.map((source) => source.id)), ids);
+        const comparison = open.engine.getStoryComparison({ story: 'Large' });
+        assert.ok(comparison.ok, comparison.ok ? '' : comparison.error.message);
+        assert.ok(comparison.value.claims.some((claim) => claim.id === found[0]!.id));
+      } finally {
+        open.close();
+      }
+    } finally {
+      local.cleanup();
+    }
+  });
+});
+
 describe('compare as the library changes', () => {
   test('a document added to a compared story is matched incrementally, as a fresh comparison would', async () => {
     const local = temporaryFolder();
@@ -146,4 +187,35 @@ describe('compare as the library changes', () => {
       local.cleanup();
     }
   });
+});
+
+test('past the matching-pair limit, the story comparison still answers: passages and provenance, claims skipped with the reason', async () => {
+  const { createCompareService } = await import('../../src-main/core/compare/compare-service');
+  const { resolveDocument } = await import('../../src-main/core/engine');
+  const folder = temporaryFolder();
+  const library = openLibrary(join(folder.dir, 'library.db'));
+  try {
+    const story = join(folder.dir, 'story');
+    mkdirSync(story);
+    for (const name of readdirSync(SEEDS).filter((file) => file.endsWith('.txt'))) copyFileSync(join(SEEDS, name), join(story, name));
+    await library.engine.ingest({ paths: [story], story: 'limit' });
+    const { openDatabase } = await import('../../src-main/core/store/database');
+    const db = openDatabase(join(folder.dir, 'library.db'));
+    try {
+      const strict = createCompareService(db, resolveDocument, { claims: { limits: { maxMatches: 1 } } });
+      const comparison = strict.getStoryComparison({ story: 'limit' });
+      assert.ok(comparison.ok, 'the comparison answers');
+      assert.ok(comparison.value.documents.length >= 2);
+      assert.deepEqual(comparison.value.claims, []);
+      assert.match(comparison.value.claimsSkipped ?? '', /repeat the same sentences so often/);
+      assert.ok(comparison.value.provenance.length > 0, 'provenance is still found');
+      const normal = createCompareService(db, resolveDocument).getStoryComparison({ story: 'limit' });
+      assert.ok(normal.ok && normal.value.claims.length > 0 && normal.value.claimsSkipped === null);
+    } finally {
+      db.close();
+    }
+  } finally {
+    library.close();
+    folder.cleanup();
+  }
 });

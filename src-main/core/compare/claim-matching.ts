@@ -2,13 +2,12 @@
  * Which claim units of a story say the same thing: TF-IDF cosine over content terms (IDF over every unit of the
  * story) or near-verbatim wording (shared word trigrams covering most of the shorter unit). Pure.
  */
-import type { ClaimUnit } from './clauses';
+import type { UnitTable } from './claim-units';
+import { DEFAULT_CANDIDATE_LIMITS, forEachCandidate, type CandidateLimits } from './claim-candidates';
+import { distinctTerms, type StoryUnits, type TermVectors } from './claim-vectors';
+import { PairList, type MatchGraph } from './claim-graph';
 
-/** A unit of the story and the index (in the sorted story) of the document holding it. */
-export interface StoryUnit {
-  document: number;
-  unit: ClaimUnit;
-}
+export { matchesOf, type MatchGraph } from './claim-graph';
 
 /** A match from one unit to a unit of another document; `weight` = the larger of similarity and coverage. */
 export interface UnitMatch {
@@ -52,92 +51,61 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   longSimilarity: 0.42,
 };
 
-/** A unit's TF-IDF vector: term ids ascending and unit-length weights. */
-export interface TermVector {
-  terms: Int32Array;
-  weights: Float64Array;
+/** A unit's words as wording comparison reads them: `wordCount` FNV-1a hashes of `wordHashes` from `firstWord` on. */
+export interface UnitWords {
+  wordHashes: Int32Array;
+  firstWord: number;
+  wordCount: number;
 }
 
-/** TF-IDF vectors of all units: tf = 1 + ln(count), idf = ln(1 + units / units holding the term), unit length. */
-export function termVectors(units: readonly StoryUnit[]): TermVector[] {
-  const dictionary = new Map<string, number>();
-  const counts = units.map(({ unit }) => {
-    const count = new Map<number, number>();
-    for (const term of unit.terms) {
-      let id = dictionary.get(term);
-      if (id === undefined) dictionary.set(term, (id = dictionary.size));
-      count.set(id, (count.get(id) ?? 0) + 1);
-    }
-    return count;
-  });
-  const frequency = new Int32Array(dictionary.size);
-  for (const count of counts) for (const id of count.keys()) frequency[id] = (frequency[id] ?? 0) + 1;
-  return counts.map((count) => {
-    const terms = Int32Array.from([...count.keys()].sort((left, right) => left - right));
-    const weights = Float64Array.from(terms, (id) => (1 + Math.log(count.get(id) ?? 1)) * Math.log(1 + units.length / (frequency[id] ?? 1)));
-    const norm = Math.hypot(...weights) || 1;
-    for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] ?? 0) / norm;
-    return { terms, weights };
-  });
+/** Unit `unit` of a table as UnitWords. */
+function wordsOf(table: UnitTable, unit: number): UnitWords {
+  return { wordHashes: table.wordHashes[table.textOf(unit)]!, firstWord: table.firstWord(unit), wordCount: table.wordCount(unit) };
 }
 
-/** Cosine of two unit-length vectors. */
-export function cosine(left: TermVector, right: TermVector): number {
-  return overlap(left, right).similarity;
-}
-
-/** The cosine and the number of shared terms of two unit-length vectors (a merge of their sorted term ids). */
-function overlap(left: TermVector, right: TermVector): { similarity: number; sharedTerms: number } {
-  let similarity = 0;
-  let sharedTerms = 0;
-  for (let i = 0, j = 0; i < left.terms.length && j < right.terms.length; ) {
-    const a = left.terms[i] ?? 0;
-    const b = right.terms[j] ?? 0;
-    if (a === b) {
-      similarity += (left.weights[i++] ?? 0) * (right.weights[j++] ?? 0);
-      sharedTerms++;
-    } else if (a < b) i++;
-    else j++;
+/** The unit's word trigrams (normalized words, stop words included) as 32-bit hashes, in order, written into `into`. */
+function trigramsOf(unit: UnitWords, into: Int32Array): Int32Array {
+  const count = Math.max(0, unit.wordCount - 2);
+  const hashes = into.length >= count ? into.subarray(0, count) : new Int32Array(count);
+  const words = unit.wordHashes;
+  for (let index = 0, word = unit.firstWord; index < count; index++, word++) {
+    hashes[index] = (Math.imul((Math.imul(words[word] ?? 0, 0x01000193) ^ (words[word + 1] ?? 0)) | 0, 0x01000193) ^ (words[word + 2] ?? 0)) | 0;
   }
-  return { similarity, sharedTerms };
+  return hashes;
 }
 
-const trigramCache = new WeakMap<ClaimUnit, { hashes: Int32Array; set: Set<number> }>();
+const shorterTrigrams = new Int32Array(256);
+const longerTrigrams = new Int32Array(256);
 
-/** The unit's word trigrams (normalized words, stop words included) as 32-bit hashes, in order and as a set; cached. */
-function trigramsOf(unit: ClaimUnit): { hashes: Int32Array; set: Set<number> } {
-  let trigrams = trigramCache.get(unit);
-  if (trigrams) return trigrams;
-  const words = unit.tokens.map((token) => wordHash(token.word));
-  const hashes = new Int32Array(Math.max(0, words.length - 2));
-  for (let index = 0; index < hashes.length; index++) {
-    hashes[index] = (Math.imul((Math.imul(words[index] ?? 0, 0x01000193) ^ (words[index + 1] ?? 0)) | 0, 0x01000193) ^ (words[index + 2] ?? 0)) | 0;
-  }
-  trigrams = { hashes, set: new Set(hashes) };
-  trigramCache.set(unit, trigrams);
-  return trigrams;
-}
-
-/** FNV-1a hash of a word. */
-function wordHash(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
-  return hash | 0;
-}
-
-/** Words of the shorter unit lying in a word trigram the other unit also holds, and their share of its words. */
-export function sharedWording(left: ClaimUnit, right: ClaimUnit): { words: number; coverage: number } {
-  const [shorter, longer] = left.tokens.length <= right.tokens.length ? [left, right] : [right, left];
-  const other = trigramsOf(longer).set;
-  const hashes = trigramsOf(shorter).hashes;
+/**
+ * Words of the shorter unit lying in a word trigram the other unit also holds, and their share of its words. Takes
+ * ClaimUnit objects (wire-copy detection) as well as a table's units.
+ */
+export function sharedWording(left: UnitWords, right: UnitWords): { words: number; coverage: number } {
+  const [shorter, longer] = left.wordCount <= right.wordCount ? [left, right] : [right, left];
+  // The longer unit's trigrams sorted, each of the shorter's looked up by bisection.
+  const other = trigramsOf(longer, longerTrigrams).sort();
+  const hashes = trigramsOf(shorter, shorterTrigrams);
   let words = 0;
   let coveredUntil = 0;
   for (let index = 0; index < hashes.length; index++) {
-    if (!other.has(hashes[index] ?? 0)) continue;
+    if (!holds(other, hashes[index] ?? 0)) continue;
     words += index + 3 - Math.max(coveredUntil, index);
     coveredUntil = index + 3;
   }
-  return { words, coverage: shorter.tokens.length === 0 ? 0 : words / shorter.tokens.length };
+  return { words, coverage: shorter.wordCount === 0 ? 0 : words / shorter.wordCount };
+}
+
+/** True when a sorted array holds the value. */
+function holds(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] === value;
 }
 
 /** The cosine a pair needs, by the distinct terms of its shorter unit. */
@@ -147,95 +115,154 @@ export function similarityThreshold(distinctTerms: number, options: MatchOptions
   return options.longSimilarity;
 }
 
-/** A vector's prefix (its heaviest terms, as positions) and the norm of the rest. */
-interface Prefix {
-  positions: number[];
-  restNorm: number;
-  /** How many terms are left out of the prefix. */
-  restTerms: number;
+/** The least threshold a pair holding a unit of `distinctTerms` terms can need (the pair's shorter unit decides). */
+function leastThreshold(distinctTerms: number, options: MatchOptions): number {
+  let least = options.shortSimilarity;
+  if (distinctTerms > options.shortTerms) least = Math.min(least, options.mediumSimilarity);
+  if (distinctTerms > options.mediumTerms) least = Math.min(least, options.longSimilarity);
+  return least;
 }
 
 /**
- * A vector's prefix: its heaviest terms until the rest weigh (as a norm) under `bound`. A unit sharing none of them
- * has a cosine under `bound` with this one (Cauchy–Schwarz), so only prefixes need indexing.
+ * Every unit's prefix: its heaviest terms until the rest weigh (as a norm) under its own threshold, as a mask over the
+ * vectors' entries, with the norm and the count of the rest. A unit sharing none of them has a cosine under that
+ * threshold with this one (Cauchy–Schwarz).
  */
-function prefixOf(vector: TermVector, bound: number): Prefix {
-  const order = Array.from(vector.terms.keys()).sort(
-    (left, right) => (vector.weights[right] ?? 0) - (vector.weights[left] ?? 0) || (vector.terms[left] ?? 0) - (vector.terms[right] ?? 0),
-  );
-  let rest = 1;
-  const positions: number[] = [];
-  for (const position of order) {
-    if (rest < bound * bound) break;
-    positions.push(position);
-    rest -= (vector.weights[position] ?? 0) ** 2;
-  }
-  return { positions, restNorm: Math.sqrt(Math.max(0, rest)), restTerms: vector.terms.length - positions.length };
+interface PrefixTable {
+  member: Uint8Array;
+  restNorm: Float64Array;
+  restTerms: Int32Array;
 }
 
-/** Units indexed under their prefix terms, each entry with the term's weight in that unit. */
-function prefixIndex(vectors: readonly TermVector[], prefixes: readonly Prefix[]): Map<number, { units: number[]; weights: number[] }> {
-  const index = new Map<number, { units: number[]; weights: number[] }>();
-  vectors.forEach((vector, unit) => {
-    for (const position of prefixes[unit]!.positions) {
-      const term = vector.terms[position] ?? 0;
-      const list = index.get(term) ?? { units: [], weights: [] };
-      list.units.push(unit);
-      list.weights.push(vector.weights[position] ?? 0);
-      index.set(term, list);
-    }
-  });
-  return index;
-}
-
-/**
- * The match graph: for each unit, its matches in other documents (both directions listed), ordered by unit index.
- * All-pairs search with prefix filtering: a pair is compared only when it shares a prefix term of the earlier unit
- * (the bound being that unit's own threshold, never above the pair's), the dot product over that prefix plus the
- * norm of the rest can still reach the pair's threshold, and the terms shared in the prefix plus the rest's count can
- * still reach `minSharedTerms`.
- * Near-verbatim pairs pass in practice: shared wording makes their terms alike too.
- */
-export function matchGraph(units: readonly StoryUnit[], vectors: readonly TermVector[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): UnitMatch[][] {
-  const prefixes = vectors.map((vector) => prefixOf(vector, similarityThreshold(vector.terms.length, options)));
-  const index = prefixIndex(vectors, prefixes);
-  const graph: UnitMatch[][] = units.map(() => []);
-  const documents = Int32Array.from(units, (unit) => unit.document);
-  const partial = new Float64Array(units.length);
-  const sharedInPrefix = new Int32Array(units.length);
-  const touched: number[] = [];
-  for (let unit = 0; unit < units.length; unit++) {
-    const vector = vectors[unit]!;
-    for (let position = 0; position < vector.terms.length; position++) {
-      const list = index.get(vector.terms[position] ?? 0);
-      if (!list) continue;
-      const weight = vector.weights[position] ?? 0;
-      for (let entry = 0; entry < list.units.length; entry++) {
-        const other = list.units[entry] ?? unit;
-        if (other >= unit) break;
-        if (documents[other] === documents[unit]) continue;
-        if (partial[other] === 0) touched.push(other);
-        partial[other] = (partial[other] ?? 0) + weight * (list.weights[entry] ?? 0);
-        sharedInPrefix[other] = (sharedInPrefix[other] ?? 0) + 1;
+function prefixTable(vectors: TermVectors, options: MatchOptions): PrefixTable {
+  const units = vectors.start.length - 1;
+  const table: PrefixTable = {
+    member: new Uint8Array(vectors.terms.length),
+    restNorm: new Float64Array(units),
+    restTerms: new Int32Array(units),
+  };
+  const { terms, weights } = vectors;
+  let order = new Int32Array(64);
+  for (let unit = 0; unit < units; unit++) {
+    const from = vectors.start[unit]!;
+    const count = distinctTerms(vectors, unit);
+    const bound = similarityThreshold(count, options);
+    if (order.length < count) order = new Int32Array(count * 2);
+    // Positions by weight, heaviest first (ties: smaller term id), by insertion: a unit has a few dozen terms at most.
+    for (let position = from; position < from + count; position++) {
+      let at = position - from;
+      while (at > 0 && heavier(weights, terms, position, order[at - 1]!)) {
+        order[at] = order[at - 1]!;
+        at--;
       }
+      order[at] = position;
     }
-    for (const other of touched) {
-      const threshold = similarityThreshold(Math.min(vector.terms.length, vectors[other]!.terms.length), options);
-      const prefix = prefixes[other]!;
-      const reachable =
-        (partial[other] ?? 0) + prefix.restNorm >= threshold && (sharedInPrefix[other] ?? 0) + prefix.restTerms >= options.minSharedTerms;
-      partial[other] = 0;
-      sharedInPrefix[other] = 0;
-      if (!reachable) continue;
-      const match = evaluatePair(units[other]!.unit, units[unit]!.unit, overlap(vectors[other]!, vectors[unit]!), vectors[other]!, vectors[unit]!, options);
-      if (!match) continue;
-      graph[other]!.push({ other: unit, ...match });
-      graph[unit]!.push({ other, ...match });
+    let rest = 1;
+    let members = 0;
+    for (let index = 0; index < count; index++) {
+      if (rest < bound * bound) break;
+      const position = order[index]!;
+      table.member[position] = 1;
+      members++;
+      rest -= (weights[position] ?? 0) ** 2;
     }
-    touched.length = 0;
+    table.restNorm[unit] = Math.sqrt(Math.max(0, rest));
+    table.restTerms[unit] = count - members;
   }
-  for (const matches of graph) matches.sort((left, right) => left.other - right.other);
-  return graph;
+  return table;
+}
+
+/** True when the term at `left` weighs more than the one at `right` (ties: the smaller term id first). */
+function heavier(weights: Float64Array, terms: Int32Array, left: number, right: number): boolean {
+  const difference = (weights[left] ?? 0) - (weights[right] ?? 0);
+  return difference > 0 || (difference === 0 && (terms[left] ?? 0) < (terms[right] ?? 0));
+}
+
+/** Decides whether two units match (the earlier first), and how strongly: see pairMatcher. */
+export type PairMatcher = (earlier: number, later: number) => Omit<UnitMatch, 'other'> | undefined;
+
+/**
+ * The match rule of a story's units, pair by pair. Two units of different documents match when the earlier one's
+ * prefix (its heaviest terms, bound by its own threshold) holds a term of the later, the dot product over those terms
+ * plus the norm of the earlier's rest can reach the pair's threshold, the terms shared there plus the rest's count can
+ * reach `minSharedTerms`, and evaluatePair accepts them. The prefix conditions come from the all-pairs search this
+ * replaced; they never reject a pair whose cosine reaches its threshold, and are kept so near-verbatim pairs match
+ * exactly as before. Both sums run in ascending term order, so the figures are bit for bit the earlier ones.
+ */
+export function pairMatcher(story: StoryUnits, vectors: TermVectors, options: MatchOptions = DEFAULT_MATCH_OPTIONS): PairMatcher {
+  const prefixes = prefixTable(vectors, options);
+  const { start, terms, weights } = vectors;
+  return (earlier, later) => {
+    if (story.documents[earlier] === story.documents[later]) return undefined;
+    const leftEnd = start[earlier + 1]!;
+    const rightEnd = start[later + 1]!;
+    let similarity = 0;
+    let sharedTerms = 0;
+    let partial = 0;
+    let sharedInPrefix = 0;
+    for (let i = start[earlier]!, j = start[later]!; i < leftEnd && j < rightEnd; ) {
+      const a = terms[i]!;
+      const b = terms[j]!;
+      if (a === b) {
+        const product = weights[i]! * weights[j]!;
+        similarity += product;
+        sharedTerms++;
+        if (prefixes.member[i] === 1) {
+          partial += product;
+          sharedInPrefix++;
+        }
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    if (sharedInPrefix === 0) return undefined;
+    const distinct = Math.min(distinctTerms(vectors, earlier), distinctTerms(vectors, later));
+    const threshold = similarityThreshold(distinct, options);
+    if (partial + prefixes.restNorm[earlier]! < threshold || sharedInPrefix + prefixes.restTerms[earlier]! < options.minSharedTerms) return undefined;
+    return evaluatePair(story.units, earlier, later, { similarity, sharedTerms }, distinct, options);
+  };
+}
+
+/** Limits of the match graph: candidate generation's, and how many matching pairs a story may hold (memory). */
+export interface GraphLimits extends CandidateLimits {
+  maxMatches: number;
+}
+
+/**
+ * Defaults: 2,000,000 matching pairs, about 200 MB and 10 s (a wire story of 10 sentences reprinted by 1,000
+ * documents makes 5M pairs: 570 MB and 26 s). Pairs grow with the square of a sentence's repeats, the rest of claim
+ * finding with the text: this is the limit that keeps a story's claims bounded. 10,000 synthetic articles make 1.06M.
+ */
+export const DEFAULT_GRAPH_LIMITS: GraphLimits = { ...DEFAULT_CANDIDATE_LIMITS, maxMatches: 2_000_000 };
+
+/** Thrown by matchGraph when a story holds more matching pairs than its limit: the same text repeated across many documents. */
+export class TooManyMatches extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} matching pairs of claim units`);
+    this.name = 'TooManyMatches';
+  }
+}
+
+/**
+ * The match graph of a story's units. Candidates come from claim-candidates.ts (pairs whose two rarest shared terms
+ * can still reach the least cosine a match needs: half the threshold, the floor of near-verbatim pairs), and each is
+ * decided by pairMatcher. Throws TooManyMatches past `limits.maxMatches` pairs.
+ */
+export function matchGraph(story: StoryUnits, vectors: TermVectors, options: MatchOptions = DEFAULT_MATCH_OPTIONS, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): MatchGraph {
+  const matcher = pairMatcher(story, vectors, options);
+  const pairs = new PairList();
+  forEachCandidate(
+    { vectors, documents: story.documents, floorOf: (distinctTerms) => leastThreshold(distinctTerms, options) / 2, minShared: options.minSharedTerms },
+    (earlier, later) => {
+      const match = matcher(earlier, later);
+      if (!match) return;
+      if (pairs.count >= limits.maxMatches) throw new TooManyMatches(limits.maxMatches);
+      pairs.add(earlier, later, match.similarity, match.coverage, match.weight);
+    },
+    limits,
+  );
+  return pairs.graph(story.units.count);
 }
 
 /**
@@ -244,19 +271,18 @@ export function matchGraph(units: readonly StoryUnit[], vectors: readonly TermVe
  * pairs do.
  */
 function evaluatePair(
-  left: ClaimUnit,
-  right: ClaimUnit,
+  table: UnitTable,
+  left: number,
+  right: number,
   pair: { similarity: number; sharedTerms: number },
-  leftVector: TermVector,
-  rightVector: TermVector,
+  distinct: number,
   options: MatchOptions,
 ): Omit<UnitMatch, 'other'> | undefined {
   if (pair.sharedTerms < options.minSharedTerms) return undefined;
-  const distinct = Math.min(leftVector.terms.length, rightVector.terms.length);
   const threshold = similarityThreshold(distinct, options);
   let coverage = 0;
-  const worded = Math.min(left.tokens.length, right.tokens.length) >= options.verbatimMinWords;
-  if (worded && pair.similarity >= threshold / 2 && pair.sharedTerms >= 0.4 * distinct) coverage = sharedWording(left, right).coverage;
+  const worded = Math.min(table.wordCount(left), table.wordCount(right)) >= options.verbatimMinWords;
+  if (worded && pair.similarity >= threshold / 2 && pair.sharedTerms >= 0.4 * distinct) coverage = sharedWording(wordsOf(table, left), wordsOf(table, right)).coverage;
   const verbatim = coverage >= options.verbatimCoverage;
   if (pair.similarity < threshold && !verbatim) return undefined;
   const similarity = Math.round(pair.similarity * 1000) / 1000;

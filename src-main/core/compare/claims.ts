@@ -10,8 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Attribution, CompareDocument } from './types';
-import { claimUnitsOf, DEFAULT_UNIT_OPTIONS, type ClaimUnit, type UnitOptions } from './clauses';
-import { cosine, DEFAULT_MATCH_OPTIONS, matchGraph, termVectors, type MatchOptions, type StoryUnit, type TermVector, type UnitMatch } from './claim-matching';
+import { addClaimUnits, DEFAULT_UNIT_OPTIONS, StoryWords, UnitTable, type ClaimUnit, type UnitOptions } from './clauses';
+import { DEFAULT_GRAPH_LIMITS, DEFAULT_MATCH_OPTIONS, matchGraph, type GraphLimits, type MatchOptions } from './claim-matching';
+import type { MatchGraph } from './claim-graph';
+import { cosine, termVectors, type TermVectors } from './claim-vectors';
 import {
   citationsOf,
   creditFor,
@@ -66,21 +68,23 @@ export interface ClaimAnalysis {
   unique: UniqueUnit[];
 }
 
-/** Every tuning knob: unit cutting, matching, and wire-copy detection. */
+/** Every tuning knob: unit cutting, matching, wire-copy detection, and the match graph's limits. */
 export interface ClaimOptions {
   units: UnitOptions;
   matching: MatchOptions;
   copies: CopyOptions;
+  limits: GraphLimits;
 }
 
 /** The defaults of each part. */
-export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { units: DEFAULT_UNIT_OPTIONS, matching: DEFAULT_MATCH_OPTIONS, copies: DEFAULT_COPY_OPTIONS };
+export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { units: DEFAULT_UNIT_OPTIONS, matching: DEFAULT_MATCH_OPTIONS, copies: DEFAULT_COPY_OPTIONS, limits: DEFAULT_GRAPH_LIMITS };
 
 /** Overrides of some knobs; the rest keep their defaults. */
 export interface ClaimOverrides {
   units?: Partial<UnitOptions>;
   matching?: Partial<MatchOptions>;
   copies?: Partial<CopyOptions>;
+  limits?: Partial<GraphLimits>;
 }
 
 function settingsOf(overrides: ClaimOverrides): ClaimOptions {
@@ -88,6 +92,7 @@ function settingsOf(overrides: ClaimOverrides): ClaimOptions {
     units: { ...DEFAULT_UNIT_OPTIONS, ...overrides.units },
     matching: { ...DEFAULT_MATCH_OPTIONS, ...overrides.matching },
     copies: { ...DEFAULT_COPY_OPTIONS, ...overrides.copies },
+    limits: { ...DEFAULT_GRAPH_LIMITS, ...overrides.limits },
   };
 }
 
@@ -112,9 +117,11 @@ export function findUniqueUnits(documents: readonly CompareDocument[], options?:
 /** The story's state of one grouping run. */
 interface Story {
   documents: CompareDocument[];
-  units: StoryUnit[];
-  vectors: TermVector[];
-  graph: UnitMatch[][];
+  units: UnitTable;
+  /** The document (index in `documents`) of each unit. */
+  unitDocuments: Int32Array;
+  vectors: TermVectors;
+  graph: MatchGraph;
   /** 0 free, 1 a claim's member, 2 a repeat of a claim in a document already holding it. */
   state: Uint8Array;
   /** Seed candidates (a max-heap) and scratch space for counting documents. */
@@ -125,7 +132,8 @@ interface Story {
 
 /**
  * Groups a story's units into claims and credits each source. Deterministic: documents are sorted by id first, so
- * the result does not depend on their order; `attributions` maps a document id to its attributions.
+ * the result does not depend on their order; `attributions` maps a document id to its attributions. Throws
+ * TooManyMatches (claim-matching.ts) when the story holds more matching pairs than `limits.maxMatches`.
  */
 export function analyzeClaims(
   documents: readonly CompareDocument[],
@@ -139,21 +147,35 @@ export function analyzeClaims(
     const members = growClaim(story, seed);
     claims.push(describeClaim(story, seed, members, attributions, settings.copies));
   }
-  const unique = story.units
-    .filter((_, index) => story.state[index] === 0 && story.graph[index]!.length === 0)
-    .map(({ document, unit }) => ({ documentId: story.documents[document]!.id, start: unit.start, end: unit.end, text: unit.text }));
+  const alone: number[] = [];
+  for (let index = 0; index < story.units.count; index++) if (story.state[index] === 0 && story.graph.start[index] === story.graph.start[index + 1]) alone.push(index);
   claims.sort((left, right) => right.sources.length - left.sources.length || compareSources(left.sources[0], right.sources[0]));
-  return { claims, unique };
+  const { units, unitDocuments, documents: sorted } = story;
+  let unique: UniqueUnit[] | undefined;
+  return {
+    claims,
+    /** Built when first read (half a million in a story of 10,000 articles, which listing claims does not need). */
+    get unique(): UniqueUnit[] {
+      unique ??= alone.map((index) => ({ documentId: sorted[unitDocuments[index]!]!.id, start: units.start(index), end: units.end(index), text: units.text(index) }));
+      return unique;
+    },
+  };
 }
 
 /** Documents sorted by id, their units in order, vectors and the match graph. */
 function prepareStory(documents: readonly CompareDocument[], settings: ClaimOptions): Story {
   const sorted = [...documents].sort((left, right) => compareText(left.id, right.id));
-  const units = sorted.flatMap((document, index) => claimUnitsOf(document.text, settings.units).map((unit) => ({ document: index, unit })));
+  const units = new UnitTable(new StoryWords());
+  const owners: number[] = [];
+  sorted.forEach((document, index) => {
+    addClaimUnits(units, document.text, settings.units);
+    while (owners.length < units.count) owners.push(index);
+  });
+  const unitDocuments = Int32Array.from(owners);
   const vectors = termVectors(units);
-  const graph = matchGraph(units, vectors, settings.matching);
-  const story: Story = { documents: sorted, units, vectors, graph, state: new Uint8Array(units.length), queue: [], seen: new Int32Array(sorted.length), stamp: 0 };
-  for (let unit = 0; unit < units.length; unit++) {
+  const graph = matchGraph({ units, documents: unitDocuments }, vectors, settings.matching, settings.limits);
+  const story: Story = { documents: sorted, units, unitDocuments, vectors, graph, state: new Uint8Array(units.count), queue: [], seen: new Int32Array(sorted.length), stamp: 0 };
+  for (let unit = 0; unit < units.count; unit++) {
     const key = seedKey(story, unit);
     if (key.documents > 0) heapPush(story.queue, key);
   }
@@ -179,14 +201,15 @@ function seedKey(story: Story, unit: number): SeedKey {
   const stamp = (story.stamp += 1);
   let documents = 0;
   let weight = 0;
-  for (const match of story.graph[unit]!) {
-    if (story.state[match.other] !== 0) continue;
-    const document = story.units[match.other]!.document;
+  const { start, other, weight: weights } = story.graph;
+  for (let entry = start[unit]!; entry < start[unit + 1]!; entry++) {
+    if (story.state[other[entry]!] !== 0) continue;
+    const document = story.unitDocuments[other[entry]!]!;
     if (story.seen[document] !== stamp) {
       story.seen[document] = stamp;
       documents++;
     }
-    weight += match.weight;
+    weight += weights[entry]!;
   }
   return { unit, documents, weight };
 }
@@ -236,43 +259,52 @@ function heapPop(heap: SeedKey[]): SeedKey | undefined {
   return top;
 }
 
-/** Members of the claim seeded by `seed` (seed first), marking members and repeats as taken. */
+/**
+ * Members of the claim seeded by `seed` (seed first), marking members and repeats as taken. A member is marked as it
+ * joins, so joiners are looked for among free units only.
+ */
 function growClaim(story: Story, seed: number): number[] {
   const members = [seed];
-  const documents = new Set([story.units[seed]!.document]);
-  for (const match of bestPerDocument(story, story.graph[seed]!, documents)) {
-    members.push(match.other);
-    documents.add(story.units[match.other]!.document);
+  story.state[seed] = 1;
+  const documents = new Set([story.unitDocuments[seed]!]);
+  for (const other of bestPerDocument(story, seed, documents)) {
+    members.push(other);
+    story.state[other] = 1;
+    documents.add(story.unitDocuments[other]!);
   }
   for (let joiner = majorityJoiner(story, members, documents); joiner !== undefined; joiner = majorityJoiner(story, members, documents)) {
     members.push(joiner);
-    documents.add(story.units[joiner]!.document);
+    story.state[joiner] = 1;
+    documents.add(story.unitDocuments[joiner]!);
   }
-  for (const member of members) story.state[member] = 1;
-  for (const match of story.graph[seed]!) if (story.state[match.other] === 0) story.state[match.other] = 2;
+  const { start, other } = story.graph;
+  for (let entry = start[seed]!; entry < start[seed + 1]!; entry++) if (story.state[other[entry]!] === 0) story.state[other[entry]!] = 2;
   return members;
 }
 
-/** From each document not yet in the claim, the free matching unit with the greatest weight (ties: first). */
-function bestPerDocument(story: Story, matches: readonly UnitMatch[], taken: ReadonlySet<number>): UnitMatch[] {
-  const best = new Map<number, UnitMatch>();
-  for (const match of matches) {
-    const document = story.units[match.other]!.document;
-    if (story.state[match.other] !== 0 || taken.has(document)) continue;
+/** From each document not yet in the claim, the free unit matching `unit` with the greatest weight (ties: first), by document. */
+function bestPerDocument(story: Story, unit: number, taken: ReadonlySet<number>): number[] {
+  const { start, other, weight } = story.graph;
+  const best = new Map<number, number>();
+  for (let entry = start[unit]!; entry < start[unit + 1]!; entry++) {
+    const document = story.unitDocuments[other[entry]!]!;
+    if (story.state[other[entry]!] !== 0 || taken.has(document)) continue;
     const current = best.get(document);
-    if (!current || match.weight > current.weight) best.set(document, match);
+    if (current === undefined || weight[entry]! > weight[current]!) best.set(document, entry);
   }
-  return [...best.entries()].sort(([left], [right]) => left - right).map(([, match]) => match);
+  return [...best.entries()].sort(([left], [right]) => left - right).map(([, entry]) => other[entry]!);
 }
 
 /** A free unit of a document not yet in the claim matching more than half of its members (most, then heaviest, first). */
 function majorityJoiner(story: Story, members: readonly number[], documents: ReadonlySet<number>): number | undefined {
   const counts = new Map<number, { count: number; weight: number }>();
+  const { start, other, weight } = story.graph;
   for (const member of members) {
-    for (const match of story.graph[member]!) {
-      if (story.state[match.other] !== 0 || documents.has(story.units[match.other]!.document) || members.includes(match.other)) continue;
-      const tally = counts.get(match.other) ?? { count: 0, weight: 0 };
-      counts.set(match.other, { count: tally.count + 1, weight: tally.weight + match.weight });
+    for (let entry = start[member]!; entry < start[member + 1]!; entry++) {
+      const unit = other[entry]!;
+      if (story.state[unit] !== 0 || documents.has(story.unitDocuments[unit]!)) continue;
+      const tally = counts.get(unit) ?? { count: 0, weight: 0 };
+      counts.set(unit, { count: tally.count + 1, weight: tally.weight + weight[entry]! });
     }
   }
   let best: number | undefined;
@@ -287,9 +319,9 @@ function majorityJoiner(story: Story, members: readonly number[], documents: Rea
 /** Sorts member indexes earliest published first (undated last), then by document id and start. */
 function byPublication(story: Story): (left: number, right: number) => number {
   return (left, right) => {
-    const a = story.documents[story.units[left]!.document]!;
-    const b = story.documents[story.units[right]!.document]!;
-    return comparePublished(a.publishedAt, b.publishedAt) || compareText(a.id, b.id) || story.units[left]!.unit.start - story.units[right]!.unit.start;
+    const a = story.documents[story.unitDocuments[left]!]!;
+    const b = story.documents[story.unitDocuments[right]!]!;
+    return comparePublished(a.publishedAt, b.publishedAt) || compareText(a.id, b.id) || story.units.start(left) - story.units.start(right);
   };
 }
 
@@ -306,7 +338,7 @@ function centralMember(story: Story, ordered: readonly number[]): number {
   let bestScore = -1;
   for (const member of ordered) {
     let score = 0;
-    for (const other of ordered) if (other !== member) score += cosine(story.vectors[member]!, story.vectors[other]!);
+    for (const other of ordered) if (other !== member) score += cosine(story.vectors, member, other);
     if (score > bestScore + 1e-9) {
       best = member;
       bestScore = score;
@@ -319,8 +351,9 @@ function centralMember(story: Story, ordered: readonly number[]): number {
 function describeClaim(story: Story, seed: number, members: readonly number[], attributions: ReadonlyMap<string, readonly Attribution[]>, copies: CopyOptions): Claim {
   const ordered = [...members].sort(byPublication(story));
   const originMembers = ordered.map((member) => {
-    const document = story.documents[story.units[member]!.document]!;
-    return { document, unit: story.units[member]!.unit, credit: creditOf(document, story.units[member]!.unit, attributions) };
+    const document = story.documents[story.unitDocuments[member]!]!;
+    const unit = story.units.unit(member);
+    return { document, unit, credit: creditOf(document, unit, attributions) };
   });
   const origins = resolveOrigins(originMembers, copies);
   const sources = originMembers.map(({ document, unit, credit }, index): ClaimSource => ({
@@ -333,10 +366,9 @@ function describeClaim(story: Story, seed: number, members: readonly number[], a
     basis: origins[index]!.basis,
   }));
   const originNames = [...new Set(sources.map((source) => source.origin))].sort(compareText);
-  const seedUnit = story.units[seed]!;
   return {
-    id: claimIdFor(story.documents[seedUnit.document]!.id, seedUnit.unit.start),
-    text: story.units[centralMember(story, ordered)]!.unit.text,
+    id: claimIdFor(story.documents[story.unitDocuments[seed]!]!.id, story.units.start(seed)),
+    text: story.units.text(centralMember(story, ordered)),
     sources,
     originNames,
     origins: originNames.length,

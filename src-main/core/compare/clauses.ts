@@ -3,24 +3,36 @@
  * and its content terms (stemmed, stop words and reporting verbs left out, negations kept). Pure.
  */
 import { sentenceEnd } from '../quotes/sentences';
-import { tokenizeWords, type WordToken } from '../reader/normalize-words';
-import { termOf } from '../reader/related-paragraphs';
+import { scanWordsTransient } from './fingerprints';
+import { CLAUSE_FLAG, StoryWords, TAG_FLAG, TERM_FLAG } from './claim-words';
+import { UnitTable, type ClaimUnit, type TextSpan } from './claim-units';
 
-/** A [start, end) range of a text. */
-export interface TextSpan {
-  start: number;
-  end: number;
+export { StoryWords } from './claim-words';
+export { ClaimUnit, UnitTable, type TextSpan } from './claim-units';
+
+/** Whether a character occurs in spans of a text visited in ascending order (amortized: one scan of the text). */
+class CharacterFinder {
+  private next = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly character: string,
+  ) {}
+
+  /** True when the character occurs in [start, end); starts must not decrease from call to call. */
+  within(start: number, end: number): boolean {
+    if (this.next < start && this.next !== Infinity) {
+      const found = this.text.indexOf(this.character, start);
+      this.next = found === -1 ? Infinity : found;
+    }
+    return this.next < end;
+  }
 }
 
-/** A sentence or clause that may carry a claim: its slice, the sentence and paragraph holding it, its words and terms. */
-export interface ClaimUnit extends TextSpan {
-  text: string;
-  sentence: TextSpan;
-  paragraph: TextSpan;
-  /** Normalized words of the unit, offsets in the whole text. */
-  tokens: WordToken[];
-  /** Content terms in order (repeats kept) outside speech tags: lunr stems, negations as "not". */
-  terms: string[];
+/** The words of a sentence as clause cutting needs them: how many, and how many content terms lie inside a span. */
+export interface SentenceWords {
+  count: number;
+  termsIn(span: TextSpan): number;
 }
 
 /** How units are cut and which are kept. */
@@ -38,22 +50,14 @@ export interface UnitOptions {
 /** Defaults: 4 content terms a unit (3 outside speech tags), clauses from 14-word sentences, lines of 5 words or more. */
 export const DEFAULT_UNIT_OPTIONS: UnitOptions = { minTerms: 4, minClaimTerms: 3, longSentenceWords: 14, minParagraphWords: 5 };
 
-/** Negations, the words that turn a claim around: all one term, so "not imminent" and "never imminent" agree. */
-const NEGATIONS = new Set([
-  'not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'cant', 'dont', 'doesnt', 'didnt',
-  'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'hadnt', 'aint',
-]);
-/** Reporting words: who said a thing is not what was said, so they never make two units alike. */
-const REPORTING = new Set([
-  'said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'according', 'report', 'reports', 'reported', 'reportedly',
-  'citing', 'cited', 'added', 'stated', 'noted',
-]);
-
 /** Mid-sentence clause boundaries: "; ", ", but", " but ", ", though", ", although", " while ", ", whereas", " and that ". */
 const CLAUSE_BOUNDARY = /;\s+|,?\s+(?:but|though|although|whereas|while)\s+|,?\s+and\s+that\s+/giu;
 /** A leading subordinate clause ("While discussions are ongoing, …"): the main clause starts after its comma. */
 const LEADING_CLAUSE = /^[“"‘']?(?:while|although|though|whereas)\b[^,;]{1,200},\s+/iu;
-/** Verbs introducing what someone said. */
+/**
+ * Verbs introducing what someone said. Every tag holding a word has a word of TAG_WORDS (claim-words.ts) and every
+ * clause boundary one of CLAUSE_WORDS or a semicolon, which lets units without them skip these patterns: change both.
+ */
 const SPEECH_VERB = String.raw`(?:said|says|say|told(?:\s+[\p{L}\p{N}.’']+){0,3}|reported|added|stated|noted|emphasi[sz]ed|highlighted|insisted|stressed|confirmed|pointed\s+out)`;
 /**
  * A leading speech tag: "According to NBC News, …", "citing U.S. officials, …", then up to eight words and a speech
@@ -70,26 +74,6 @@ const TRAILING_TAG = new RegExp(
 );
 /** A sentence end sentenceEnd does not see: a stop inside closing quotes, then a capital or an opening quote. */
 const QUOTED_STOP = /[.!?][”"’]+\s+(?=[\p{Lu}“"‘])/gu;
-
-const termCache = new Map<string, string | undefined>();
-
-/** The content term of a normalized word: "not" for a negation, undefined for a stop or reporting word, else its stem. */
-export function contentTerm(word: string): string | undefined {
-  if (termCache.has(word)) return termCache.get(word);
-  const term = NEGATIONS.has(word) ? 'not' : REPORTING.has(word) ? undefined : termOf(word);
-  if (termCache.size < 100_000) termCache.set(word, term);
-  return term;
-}
-
-/** Content terms of some words, in order. */
-export function contentTerms(tokens: readonly WordToken[]): string[] {
-  const terms: string[] = [];
-  for (const token of tokens) {
-    const term = contentTerm(token.word);
-    if (term !== undefined) terms.push(term);
-  }
-  return terms;
-}
 
 /** Lines of a text, trimmed, empty ones left out: the paragraphs attribution looks back through. */
 export function paragraphSpans(text: string): TextSpan[] {
@@ -120,6 +104,7 @@ export function sentenceSpans(text: string, paragraph: TextSpan): TextSpan[] {
 
 function splitAtQuotedStops(text: string, sentence: TextSpan): TextSpan[] {
   const slice = text.slice(sentence.start, sentence.end);
+  if (!slice.includes('”') && !slice.includes('"') && !slice.includes('’')) return [trimSpan(text, sentence)];
   const spans: TextSpan[] = [];
   let start = sentence.start;
   for (const match of slice.matchAll(QUOTED_STOP)) {
@@ -139,26 +124,19 @@ function trimSpan(text: string, span: TextSpan): TextSpan {
   return { start, end };
 }
 
-/** Content terms of the tokens inside a span. */
-function termCountIn(tokens: readonly WordToken[], span: TextSpan): number {
-  let count = 0;
-  for (const token of tokens) if (token.start >= span.start && token.end <= span.end && contentTerm(token.word) !== undefined) count++;
-  return count;
-}
-
 /**
  * Clauses of a long sentence: cut after a leading subordinate clause (its fragment stays a candidate unit), and at
  * each strong boundary leaving at least `minTerms` content terms on both sides. The connective itself is dropped, so
  * "… is not imminent but early stages … has begun" gives "… is not imminent" and "early stages … has begun".
  */
-export function clauseSpans(text: string, sentence: TextSpan, tokens: readonly WordToken[], options: UnitOptions): TextSpan[] {
-  if (tokens.length < options.longSentenceWords) return [sentence];
+export function clauseSpans(text: string, sentence: TextSpan, words: SentenceWords, options: UnitOptions): TextSpan[] {
+  if (words.count < options.longSentenceWords) return [sentence];
   const spans: TextSpan[] = [];
   let start = sentence.start;
   const leading = LEADING_CLAUSE.exec(text.slice(sentence.start, sentence.end));
   if (leading) {
     const rest = { start: sentence.start + leading[0].length, end: sentence.end };
-    if (termCountIn(tokens, rest) >= options.minTerms) {
+    if (words.termsIn(rest) >= options.minTerms) {
       spans.push(trimSpan(text, { start, end: sentence.start + leading[0].trimEnd().length - 1 }));
       start = rest.start;
     }
@@ -169,7 +147,7 @@ export function clauseSpans(text: string, sentence: TextSpan, tokens: readonly W
   for (let match = boundary.exec(body); match; match = boundary.exec(body)) {
     const before = { start, end: sentence.start + match.index };
     const after = { start: sentence.start + match.index + match[0].length, end: sentence.end };
-    if (termCountIn(tokens, before) < options.minTerms || termCountIn(tokens, after) < options.minTerms) continue;
+    if (words.termsIn(before) < options.minTerms || words.termsIn(after) < options.minTerms) continue;
     spans.push(trimSpan(text, before));
     start = after.start;
   }
@@ -191,33 +169,107 @@ export function speechTagSpans(text: string, unit: TextSpan): TextSpan[] {
   return spans;
 }
 
-/** The claim units of a reading text, in order: clauses of sentences of lines, without furniture or tiny fragments. */
-export function claimUnitsOf(text: string, options: UnitOptions = DEFAULT_UNIT_OPTIONS): ClaimUnit[] {
-  const units: ClaimUnit[] = [];
-  const words = tokenizeWords(text);
+/**
+ * The claim units of a reading text, in order: clauses of sentences of lines, without furniture or tiny fragments.
+ * `story` numbers the words of a story's texts once for all of them; a text on its own gets its own.
+ */
+export function claimUnitsOf(text: string, options: UnitOptions = DEFAULT_UNIT_OPTIONS, story: StoryWords = new StoryWords()): ClaimUnit[] {
+  const table = new UnitTable(story);
+  addClaimUnits(table, text, options);
+  return Array.from({ length: table.count }, (_, unit) => table.unit(unit));
+}
+
+/** Appends the claim units of a reading text to a story's table (see claimUnitsOf), without an object per unit. */
+export function addClaimUnits(table: UnitTable, text: string, options: UnitOptions = DEFAULT_UNIT_OPTIONS): void {
+  const story = table.words;
+  const { starts, ends, words } = scanWordsTransient(text, story.dictionary);
+  const count = words.length;
+  // Content terms among the first i words, so a span's terms are a difference.
+  const termsBefore = new Int32Array(count + 1);
+  for (let index = 0; index < count; index++) termsBefore[index + 1] = termsBefore[index]! + ((story.flagsOf(words[index]!) & TERM_FLAG) >> 2);
+  const termIds: number[] = [];
+  // Units wait for the text's arrays: span, sentence and paragraph objects, then words and terms as numbers.
+  const spans: TextSpan[] = [];
+  const numbers: number[] = [];
+  const semicolons = new CharacterFinder(text, ';');
+  const dashes = new CharacterFinder(text, '—');
+  const flagged = (from: number, to: number, flag: number) => {
+    for (let index = from; index < to; index++) if ((story.flagsOf(words[index]!) & flag) !== 0) return true;
+    return false;
+  };
   let cursor = 0;
   for (const paragraph of paragraphSpans(text)) {
-    while (cursor < words.length && (words[cursor]?.start ?? 0) < paragraph.start) cursor++;
+    while (cursor < count && starts[cursor]! < paragraph.start) cursor++;
     const first = cursor;
-    while (cursor < words.length && (words[cursor]?.end ?? 0) <= paragraph.end) cursor++;
+    while (cursor < count && ends[cursor]! <= paragraph.end) cursor++;
     if (cursor - first < options.minParagraphWords) continue;
-    const paragraphWords = words.slice(first, cursor);
     for (const sentence of sentenceSpans(text, paragraph)) {
-      const sentenceWords = tokensIn(paragraphWords, sentence);
-      for (const clause of clauseSpans(text, sentence, sentenceWords, options)) {
-        const tokens = tokensIn(sentenceWords, clause);
-        if (contentTerms(tokens).length < options.minTerms) continue;
-        const tags = speechTagSpans(text, clause);
-        const terms = contentTerms(tokens.filter((token) => !tags.some((tag) => token.start >= tag.start && token.end <= tag.end)));
-        if (terms.length < options.minClaimTerms) continue;
-        units.push({ ...clause, text: text.slice(clause.start, clause.end), sentence, paragraph, tokens, terms });
+      const [sentenceFrom, sentenceTo] = wordRange(starts, ends, first, cursor, sentence);
+      const sentenceWords: SentenceWords = {
+        count: sentenceTo - sentenceFrom,
+        termsIn: (span) => {
+          const [from, to] = wordRange(starts, ends, sentenceFrom, sentenceTo, span);
+          return termsBefore[to]! - termsBefore[from]!;
+        },
+      };
+      // A sentence without a boundary's word or a semicolon is one clause, as clauseSpans would find.
+      const clauses =
+        sentenceWords.count >= options.longSentenceWords && (flagged(sentenceFrom, sentenceTo, CLAUSE_FLAG) || semicolons.within(sentence.start, sentence.end))
+          ? clauseSpans(text, sentence, sentenceWords, options)
+          : [sentence];
+      for (const clause of clauses) {
+        const [from, to] = wordRange(starts, ends, sentenceFrom, sentenceTo, clause);
+        if (termsBefore[to]! - termsBefore[from]! < options.minTerms) continue;
+        // A clause without a tag's word or an em dash has no speech tag holding a word.
+        const tags = flagged(from, to, TAG_FLAG) || dashes.within(clause.start, clause.end) ? speechTagSpans(text, clause) : [];
+        const termStart = termIds.length;
+        for (let index = from; index < to; index++) {
+          const term = story.termOf(words[index]!);
+          if (term >= 0 && (tags.length === 0 || !insideAny(tags, starts[index]!, ends[index]!))) termIds.push(term);
+        }
+        if (termIds.length - termStart < options.minClaimTerms) {
+          termIds.length = termStart;
+          continue;
+        }
+        spans.push(clause, sentence, paragraph);
+        numbers.push(from, to - from, termStart, termIds.length);
       }
     }
   }
-  return units;
+  if (spans.length === 0) return;
+  const textIndex = table.addText(text, wordHashesOf(words, story.dictionary), Int32Array.from(termIds));
+  for (let unit = 0; unit * 3 < spans.length; unit++) {
+    const at = unit * 4;
+    table.add(textIndex, spans[unit * 3]!, spans[unit * 3 + 1]!, spans[unit * 3 + 2]!, numbers[at]!, numbers[at + 1]!, numbers[at + 2]!, numbers[at + 3]!);
+  }
 }
 
-/** The tokens lying inside a span. */
-function tokensIn(tokens: readonly WordToken[], span: TextSpan): WordToken[] {
-  return tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+/** True when [start, end) lies inside one of the spans. */
+function insideAny(spans: readonly TextSpan[], start: number, end: number): boolean {
+  for (const span of spans) if (start >= span.start && end <= span.end) return true;
+  return false;
+}
+
+/** The FNV-1a hash of each word of a text, by position. */
+function wordHashesOf(words: Int32Array, dictionary: StoryWords['dictionary']): Int32Array {
+  const hashes = new Int32Array(words.length);
+  for (let index = 0; index < words.length; index++) hashes[index] = dictionary.rawHashOf(words[index]!);
+  return hashes;
+}
+
+/**
+ * The words among [from, to) lying inside a span, as a range: words ascend and never overlap, so those starting at or
+ * after the span's start and ending by its end are consecutive.
+ */
+function wordRange(starts: Int32Array, ends: Int32Array, from: number, to: number, span: TextSpan): [number, number] {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < span.start) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < to && ends[end]! <= span.end) end++;
+  return [low, end];
 }

@@ -23,14 +23,12 @@ import {
 } from './library-passages';
 import type { PassageIndex } from './passage-index';
 import { findAttributions } from './provenance';
-import { analyzeClaims } from './claims';
+import { analyzeClaims, type ClaimAnalysis, type ClaimOverrides } from './claims';
+import { TooManyMatches } from './claim-matching';
 import type { Attribution, CompareDocument } from './types';
 
 /** Finds a document by id or path (the engine's resolver, passed in to keep this module free of the engine). */
 type ResolveDocument = (db: Connection, reference: string) => Result<DocumentRow>;
-
-/** Claims compare sentences of every document with every other: above this many documents, ask for a story. */
-export const MAX_CLAIM_DOCUMENTS = 1000;
 
 /** New documents a cached comparison absorbs one by one; more than this and the scope is compared afresh. */
 const INCREMENTAL_LIMIT = 200;
@@ -78,8 +76,13 @@ function compareDocumentOf(row: CompareDocumentRow): CompareDocument {
   return { id: row.id, text: row.text, outlet: row.outlet, publishedAt: row.published };
 }
 
+/** Options of the compare service: the claim analysis' settings (tests lower its matching-pair limit). */
+export interface CompareServiceOptions {
+  claims?: ClaimOverrides;
+}
+
 /** Creates the compare service over one connection. */
-export function createCompareService(db: Connection, resolveDocument: ResolveDocument) {
+export function createCompareService(db: Connection, resolveDocument: ResolveDocument, options: CompareServiceOptions = {}) {
   const cache = new Map<string, ScopePassages>();
 
   const scopeOf = (input: { docs?: string[]; story?: string }): Result<{ key: string; scope: CompareScope }> => {
@@ -131,12 +134,20 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       })),
     );
 
+  /** Claims of the scope's documents; `attributions` by document id. */
   const claimsOf = (rows: readonly CompareDocumentRow[], attributions: ReadonlyMap<string, readonly Attribution[]>): Result<Claim[]> => {
-    if (rows.length > MAX_CLAIM_DOCUMENTS) {
-      return failure('bad-request', `Claims are found within one story; this scope has ${rows.length} documents (at most ${MAX_CLAIM_DOCUMENTS}). Choose a story.`);
+    let analysis: ClaimAnalysis;
+    try {
+      analysis = analyzeClaims(rows.map(compareDocumentOf), attributions, options.claims);
+    } catch (error) {
+      if (!(error instanceof TooManyMatches)) throw error;
+      return failure(
+        'unsupported',
+        `These ${rows.length} documents repeat the same sentences so often (the same wire copy in many of them) that claims would need more than ${error.limit.toLocaleString('en-US')} matching pairs of sentences, more than can be grouped in reasonable time and memory. Choose a smaller story.`,
+      );
     }
     const paths = new Map(rows.map((row) => [row.id, row.path]));
-    const claims = analyzeClaims(rows.map(compareDocumentOf), attributions).claims.map((claim) => ({
+    const claims = analysis.claims.map((claim) => ({
       id: claim.id,
       text: claim.text,
       sources: claim.sources.map((source) => ({ id: source.documentId, path: paths.get(source.documentId) ?? '', start: source.start, end: source.end, origin: source.origin })),
@@ -160,7 +171,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       return success(passages.map((passage) => ({ a: sideOf(documents, passage.a), b: sideOf(documents, passage.b), similarity: passage.similarity })));
     },
 
-    /** Claims of a story (or a small library) with their independent origins. */
+    /** Claims of a story (or of the library) with their independent origins; refused past the matching-pair limit (TooManyMatches). */
     listClaims(input: { story?: string }): Result<Claim[]> {
       const scoped = scopeOf({ story: input.story });
       if (!scoped.ok) return scoped;
@@ -182,8 +193,8 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       if (!scoped.ok) return scoped;
       const rows = listCompareDocuments(db, scoped.value.scope);
       const attributions = attributionsOf(rows);
+      // Past the matching-pair limit the rest of the comparison still stands; the view says why claims are missing.
       const claims = claimsOf(rows, attributions);
-      if (!claims.ok) return claims;
       const { passages } = passagesOf(scoped.value.key, scoped.value.scope);
       const byDocument = new Map<number, LibraryPassage[]>();
       for (const passage of passages) {
@@ -207,7 +218,12 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
           sharedShare: Math.round(Math.min(1, share) * 1000) / 1000,
         };
       });
-      return success({ documents, claims: claims.value, provenance: provenanceOf(rows, attributions) });
+      return success({
+        documents,
+        claims: claims.ok ? claims.value : [],
+        claimsSkipped: claims.ok ? null : claims.error.message,
+        provenance: provenanceOf(rows, attributions),
+      });
     },
   };
 }

@@ -65,6 +65,11 @@ export class WordDictionary {
     return this.stableHashes[identifier] ?? 0;
   }
 
+  /** The plain FNV-1a hash of the word with this identifier (what claim matching hashes word trigrams from). */
+  rawHashOf(identifier: number): number {
+    return this.rawHashes[identifier] ?? 0;
+  }
+
   private insert(word: string, raw: number, slot: number): number {
     const identifier = this.words.length;
     this.words.push(word);
@@ -98,6 +103,8 @@ function grow(array: Int32Array, length: number) {
 
 function sameLowercase(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
+  // Words written in lowercase (most of them) compare natively.
+  if (text.startsWith(word, start)) return true;
   for (let index = 0; index < word.length; index++) {
     let code = text.charCodeAt(start + index);
     if (code >= 0x41 && code <= 0x5a) code += 0x20;
@@ -118,18 +125,41 @@ export interface DocumentWords {
   grams: Int32Array;
 }
 
-/**
- * Tokenizes a text into compact arrays plus n-gram hashes, for alignment and winnowing. The words and offsets are
- * exactly the reader's tokenizeWords (same pattern, same normalization), scanned by hand: no match objects, and plain
- * ASCII words are looked up without being sliced.
- */
+/** Tokenizes a text into compact arrays plus n-gram hashes, for alignment and winnowing (see scanWords). */
 export function prepareWords(text: string, dictionary: WordDictionary): DocumentWords {
+  const { starts, ends, words } = scanWords(text, dictionary);
+  return { text, starts, ends, words, grams: gramHashes(words, dictionary) };
+}
+
+/** A text's words as compact arrays: [starts[i], ends[i]) is word i, words[i] its identifier in the dictionary. */
+export interface ScannedWords {
+  starts: Int32Array;
+  ends: Int32Array;
+  words: Int32Array;
+}
+
+/**
+ * Tokenizes a text into compact arrays. The words and offsets are exactly the reader's tokenizeWords (same pattern,
+ * same normalization), scanned by hand: no match objects, and plain ASCII words are looked up without being sliced.
+ * Shared by the passage finder and the claim units.
+ */
+export function scanWords(text: string, dictionary: WordDictionary): ScannedWords {
+  const scanned = scanWordsTransient(text, dictionary);
+  return { starts: scanned.starts.slice(), ends: scanned.ends.slice(), words: scanned.words.slice() };
+}
+
+/** Buffers scanWordsTransient reuses from call to call. */
+const scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), words: new Int32Array(4096) };
+
+/**
+ * scanWords without allocating: the arrays are views of buffers the next call overwrites, for callers that read the
+ * words and keep none of the arrays (claim units, over every text of a story).
+ */
+export function scanWordsTransient(text: string, dictionary: WordDictionary): ScannedWords {
   const classes = characterClasses();
   const length = text.length;
-  let capacity = Math.max(16, length >> 2);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let words = new Int32Array(capacity);
+  let capacity = scratch.starts.length;
+  let { starts, ends, words } = scratch;
   let count = 0;
   let index = 0;
   while (index < length) {
@@ -183,16 +213,15 @@ export function prepareWords(text: string, dictionary: WordDictionary): Document
     }
     if (count === capacity) {
       capacity *= 2;
-      starts = grow(starts, capacity);
-      ends = grow(ends, capacity);
-      words = grow(words, capacity);
+      scratch.starts = starts = grow(starts, capacity);
+      scratch.ends = ends = grow(ends, capacity);
+      scratch.words = words = grow(words, capacity);
     }
     starts[count] = start;
     ends[count] = index;
     words[count++] = identifier;
   }
-  const identifiers = words.slice(0, count);
-  return { text, starts: starts.slice(0, count), ends: ends.slice(0, count), words: identifiers, grams: gramHashes(identifiers, dictionary) };
+  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), words: words.subarray(0, count) };
 }
 
 const WORD = 1;

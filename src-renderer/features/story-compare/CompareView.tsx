@@ -98,6 +98,7 @@ export function CompareView({ active, documents, stories, onOpenPassages }: Comp
               Each row is a claim several sources make; a square marks each source that carries it, coloured by the origin its version rests on. Fewer
               origins than sources means they repeat one another. Click a claim to read its sources side by side, a square to open one source there.
             </p>
+            {comparison.claimsSkipped ? <p className="compare-claims-skipped notice">{comparison.claimsSkipped}</p> : null}
             <ClaimMatrix
               claims={comparison.claims}
               columns={columns}
@@ -136,8 +137,9 @@ function summary(comparison: StoryComparison): string {
   const repeated = comparison.claims.filter((claim) => sourceCount(claim) > 1);
   const single = repeated.filter((claim) => claim.singleOrigin).length;
   const outlets = new Set(comparison.provenance.map((edge) => edge.to)).size;
-  const claims =
-    single === 0
+  const claims = comparison.claimsSkipped
+    ? 'claims not grouped'
+    : single === 0
       ? plural(comparison.claims.length, 'claim')
       : single === comparison.claims.length
         ? `${plural(comparison.claims.length, 'claim')}, ${single === 1 ? 'it rests' : 'every one resting'} on a single origin`
