@@ -12,13 +12,23 @@ export function documentName(document: Pick<DocumentSummary, 'title' | 'path'>):
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** Dates already formatted, by their stored value: a long list shows the same few thousand dates again and again. */
+const formattedDates = new Map<string, string>();
+
+/** The most formatted dates kept; past it the cache starts again. */
+const FORMATTED_DATES_KEPT = 10_000;
+
 /** A published date as a reporter reads it ("3 Nov 2025"); the calendar day as written, never shifted by time zone. */
 export function formatDate(published: string | null): string {
   if (!published) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
-  if (!match) return published;
-  const [, year, month, day] = match;
-  return DATE_FORMAT.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
+  let formatted = formattedDates.get(published);
+  if (formatted === undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+    formatted = match ? DATE_FORMAT.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) : published;
+    if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
+    formattedDates.set(published, formatted);
+  }
+  return formatted;
 }
 
 /** The calendar day of a published date (YYYY-MM-DD), for filtering and sorting; empty when unknown. */
@@ -31,9 +41,11 @@ export function describeSource(document: Pick<DocumentSummary, 'outlet' | 'bylin
   return [document.outlet, document.byline, formatDate(document.published)].filter(Boolean).join(' · ');
 }
 
-/** A whole number with thousands separators. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-GB');
+
+/** A whole number with thousands separators (one formatter for all: the library list formats thousands of counts). */
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-GB');
+  return COUNT_FORMAT.format(value);
 }
 
 /** A count with its noun in the right number ("1 document", "5 documents"). */

@@ -58,9 +58,9 @@ export function useSharedNavigation(panes: readonly Pane[], active: number, pass
       let target: SharedRange | null;
       if (cursor?.paneKey === pane.key) target = neighbourRange(ranges, cursor.start, direction);
       else {
-        // No passage chosen in this pane yet: step from what is on screen.
+        // No passage chosen in this pane yet: step from what is on screen (a passage not rendered yet lies below it).
         const line = scroller.scrollTop + 1;
-        const below = ranges.filter((range) => (contentTopOf(scroller, range.start) ?? 0) > line);
+        const below = ranges.filter((range) => (contentTopOf(scroller, range.start) ?? Number.POSITIVE_INFINITY) > line);
         target = direction === 1 ? (below[0] ?? null) : (ranges.filter((range) => !below.includes(range)).at(-1) ?? null);
       }
       if (!target) return;

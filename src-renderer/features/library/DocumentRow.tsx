@@ -1,45 +1,47 @@
-import type { CSSProperties, ReactNode, Ref } from 'react';
+import { memo, type ReactNode, type Ref } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import { fileName, formatCount, formatDate } from '../../components/document-label';
 
-/** What a row needs besides its document. */
+/** What a row needs besides its document: its place, its state, and handlers that take the document's id (the same functions for every row, so a row re-renders only when its own props change). */
 export interface RowProps {
   document: DocumentSummary;
   index: number;
+  /** Where the row stands in the list's content, in pixels from its top. */
+  top: number;
   active: boolean;
   checked: boolean;
   missing: boolean | undefined;
-  onActivate(): void;
-  onOpen(): void;
-  onToggleChecked(): void;
-  onEdit(): void;
+  onActivate(id: string): void;
+  onOpen(id: string): void;
+  onToggleChecked(id: string): void;
+  onEdit(id: string): void;
   /** The inline metadata editor, when this row is being edited. */
   editor?: ReactNode;
-  style?: CSSProperties;
-  rowRef?: Ref<HTMLDivElement>;
+  rowRef?: Ref<HTMLDivElement> | undefined;
 }
 
 /** One document in the library list: title (or file name), outlet, date, byline, words, missing state. */
-export function DocumentRow({ document, index, active, checked, missing, onActivate, onOpen, onToggleChecked, onEdit, editor, style, rowRef }: RowProps) {
+export const DocumentRow = memo(function DocumentRow({ document, index, top, active, checked, missing, onActivate, onOpen, onToggleChecked, onEdit, editor, rowRef }: RowProps) {
   const name = document.title ?? fileName(document.path);
+  const id = document.id;
   return (
     <div
       ref={rowRef}
-      style={style}
+      style={{ transform: `translateY(${top}px)` }}
       data-index={index}
       className={`table-row${active ? ' active' : ''}${missing ? ' missing' : ''}${editor ? ' editing' : ''}`}
       role="row"
-      id={rowId(document.id)}
+      id={rowId(id)}
       aria-rowindex={index + 2}
       aria-selected={active}
-      onClick={onActivate}
-      onDoubleClick={onOpen}
+      onClick={() => onActivate(id)}
+      onDoubleClick={() => onOpen(id)}
     >
       <span role="gridcell" className="cell-check">
-        <input type="checkbox" checked={checked} onChange={onToggleChecked} aria-label={`Compare ${name}`} title="Check to compare side by side" />
+        <input type="checkbox" checked={checked} onChange={() => onToggleChecked(id)} aria-label={`Compare ${name}`} title="Check to compare side by side" />
       </span>
       <span role="gridcell" className="cell-title">
-        <button type="button" className={`title-button${document.title ? '' : ' untitled'}`} onClick={onOpen} title={`Open “${name}” in the reader`}>
+        <button type="button" className={`title-button${document.title ? '' : ' untitled'}`} onClick={() => onOpen(id)} title={`Open “${name}” in the reader`}>
           {name}
         </button>
         {document.title ? null : <span className="tag">no title found</span>}
@@ -68,7 +70,7 @@ export function DocumentRow({ document, index, active, checked, missing, onActiv
           title="Edit metadata (F2)"
           onClick={(event) => {
             event.stopPropagation();
-            onEdit();
+            onEdit(id);
           }}
         >
           ✎
@@ -81,7 +83,7 @@ export function DocumentRow({ document, index, active, checked, missing, onActiv
       ) : null}
     </div>
   );
-}
+});
 
 /** The DOM id of a document's row (for aria-activedescendant). */
 export function rowId(documentId: string): string {

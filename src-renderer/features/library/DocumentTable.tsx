@@ -1,11 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type Ref } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { DocumentListEntry, DocumentSummary } from '../../../src-main/contract/library';
 import { isTypingTarget } from '../../commands/key-binding';
 import { DocumentRow, rowId } from './DocumentRow';
 import type { SortKey, SortOrder } from './library-filter';
+import { preloadReaderView } from '../reader/use-reader-view';
 import { MetadataEditor } from './MetadataEditor';
 import './document-table.css';
+
+/** A row's height before one has been measured (the CSS gives rows this height at the default font size). */
+const ROW_HEIGHT = 58;
+
+/** Rows rendered beyond each edge of the view, so a quick scroll shows rows rather than blank space. */
+const OVERSCAN = 6;
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: null, label: 'Compare' },
@@ -19,7 +26,7 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 /** What the table shows and reports. */
 export interface DocumentTableProps {
-  documents: DocumentSummary[];
+  documents: readonly DocumentSummary[];
   sort: SortOrder;
   onSort(key: SortKey): void;
   activeId: string | null;
@@ -33,22 +40,74 @@ export interface DocumentTableProps {
   listRef?: Ref<HTMLDivElement>;
 }
 
-/** The library as a virtualized grid: only the rows in view exist, so 100,000 documents scroll smoothly. */
+/**
+ * The library as a virtualized grid: only the rows in view exist, so 100,000 documents scroll smoothly. Rows all have
+ * one height, measured once from the first row shown; only the row being edited (taller) is measured by itself.
+ */
 export function DocumentTable(props: DocumentTableProps) {
   const { documents, sort, activeId, editingId } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: documents.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 58,
-    overscan: 8,
-    getItemKey: (index) => documents[index]?.id ?? index,
-  });
+  const spacer = useRef<HTMLDivElement>(null);
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  // Stable functions: the virtualizer re-measures every row when getItemKey changes, which on a long list costs
+  // more than a frame; it must change only with the list.
+  const getItemKey = useCallback((index: number) => documents[index]?.id ?? index, [documents]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const virtualizer = useVirtualizer({ count: documents.length, getScrollElement, estimateSize, overscan: OVERSCAN, getItemKey });
   const items = virtualizer.getVirtualItems();
-  const activeIndex = activeId === null ? -1 : documents.findIndex((document) => document.id === activeId);
+  const activeIndex = useMemo(() => (activeId === null ? -1 : documents.findIndex((document) => document.id === activeId)), [documents, activeId]);
 
+  // The row height, once, from the first plain row shown (fonts may make rows taller than the CSS minimum).
+  const measured = useRef(false);
+  useLayoutEffect(() => {
+    if (measured.current) return;
+    const height = spacer.current?.querySelector<HTMLElement>('.table-row:not(.editing)')?.offsetHeight ?? 0;
+    if (height === 0) return;
+    measured.current = true;
+    if (height !== rowHeight) setRowHeight(height);
+  });
+
+  // Sizes estimated with another row height no longer hold.
+  useLayoutEffect(() => {
+    if (rowHeight !== ROW_HEIGHT) virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  // The editor closed: its row, measured while it was open, has the common height again.
+  const edited = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const closed = edited.current;
+    edited.current = editingId;
+    if (closed === null || closed === editingId) return;
+    const index = documents.findIndex((document) => document.id === closed);
+    if (index >= 0) virtualizer.resizeItem(index, rowHeight);
+  }, [editingId, documents, virtualizer, rowHeight]);
+
+  // The same handler functions for every row and every render, calling the latest props.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onActivate = useCallback((id: string) => latest.current.onActivate(id), []);
+  const onOpen = useCallback((id: string) => {
+    // The text is asked for before the reader is drawn: the request is on its way while React switches views.
+    preloadReaderView(id);
+    latest.current.onOpen(id);
+  }, []);
+  const onToggleChecked = useCallback((id: string) => latest.current.onToggleChecked(id), []);
+  const onEdit = useCallback((id: string) => latest.current.onEdit(id), []);
+  const onCloseEditor = useCallback(() => latest.current.onEdit(null), []);
+  const onSaved = useCallback((summary: DocumentSummary) => latest.current.onSaved(summary), []);
+
+  // The active row is brought into view, unless it is in full view already (a clicked row): asking the virtualizer
+  // costs a layout of the page, in the middle of opening a document.
   useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex < 0) return;
+    const item = virtualizer.getVirtualItems().find((candidate) => candidate.index === activeIndex);
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (item && height > 0 && item.start >= top && item.end <= top + height) return;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
 
   function move(to: number) {
@@ -58,7 +117,7 @@ export function DocumentTable(props: DocumentTableProps) {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (isTypingTarget(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / 58) - 1);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / rowHeight) - 1);
     const onGrid = event.target === event.currentTarget;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (event.key in moves) move((activeIndex < 0 ? -1 : activeIndex) + moves[event.key]!);
@@ -84,54 +143,29 @@ export function DocumentTable(props: DocumentTableProps) {
         if (event.target === event.currentTarget && activeIndex < 0) move(0);
       }}
     >
-      <div role="rowgroup" className="table-head">
-        <div role="row" className="table-row head" aria-rowindex={1}>
-          {COLUMNS.map((column) => (
-            <span
-              key={column.label}
-              role="columnheader"
-              className={column.key === 'words' ? 'cell-number' : undefined}
-              aria-sort={column.key && sort.key === column.key ? sort.direction : undefined}
-            >
-              {column.key ? (
-                <button type="button" className="sort-button" onClick={() => props.onSort(column.key!)} title={`Sort by ${column.label.toLowerCase()}`}>
-                  {column.label}
-                  <span className="sort-mark" aria-hidden="true">
-                    {sort.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              ) : (
-                <span className="visually-hidden-label">{column.label}</span>
-              )}
-            </span>
-          ))}
-        </div>
-      </div>
+      <TableHead sort={sort} onSort={props.onSort} />
       <div role="rowgroup" className="table-body" ref={scroller}>
-        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="table-spacer" ref={spacer} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const document = documents[item.index];
             if (!document) return null;
             const id = document.id;
+            const editing = editingId === id;
             return (
               <DocumentRow
                 key={id}
-                rowRef={virtualizer.measureElement}
-                style={{ transform: `translateY(${item.start}px)` }}
+                rowRef={editing ? virtualizer.measureElement : undefined}
+                top={item.start}
                 document={document}
                 index={item.index}
                 active={id === activeId}
                 checked={props.checked.has(id)}
                 missing={(document as Partial<DocumentListEntry>).missing}
-                onActivate={() => props.onActivate(id)}
-                onOpen={() => props.onOpen(id)}
-                onToggleChecked={() => props.onToggleChecked(id)}
-                onEdit={() => props.onEdit(id)}
-                editor={
-                  editingId === id ? (
-                    <MetadataEditor document={document} onSaved={props.onSaved} onClose={() => props.onEdit(null)} />
-                  ) : undefined
-                }
+                onActivate={onActivate}
+                onOpen={onOpen}
+                onToggleChecked={onToggleChecked}
+                onEdit={onEdit}
+                editor={editing ? <MetadataEditor document={document} onSaved={onSaved} onClose={onCloseEditor} /> : undefined}
               />
             );
           })}
@@ -140,3 +174,32 @@ export function DocumentTable(props: DocumentTableProps) {
     </div>
   );
 }
+
+/** The column headers, with the sort buttons; re-rendered only when the sort changes. */
+const TableHead = memo(function TableHead({ sort, onSort }: { sort: SortOrder; onSort(key: SortKey): void }) {
+  return (
+    <div role="rowgroup" className="table-head">
+      <div role="row" className="table-row head" aria-rowindex={1}>
+        {COLUMNS.map((column) => (
+          <span
+            key={column.label}
+            role="columnheader"
+            className={column.key === 'words' ? 'cell-number' : undefined}
+            aria-sort={column.key && sort.key === column.key ? sort.direction : undefined}
+          >
+            {column.key ? (
+              <button type="button" className="sort-button" onClick={() => onSort(column.key!)} title={`Sort by ${column.label.toLowerCase()}`}>
+                {column.label}
+                <span className="sort-mark" aria-hidden="true">
+                  {sort.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            ) : (
+              <span className="visually-hidden-label">{column.label}</span>
+            )}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});

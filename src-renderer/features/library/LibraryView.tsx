@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import type { LibraryControls } from '../../commands/command';
 import { plural } from '../../components/document-label';
@@ -21,8 +21,8 @@ export interface LibraryViewProps {
   registerControls(controls: LibraryControls | null): void;
 }
 
-/** The library: filters, sort, import with progress, inline metadata editing, and a virtualized list. */
-export function LibraryView({ library, onOpen, registerControls }: LibraryViewProps) {
+/** The library: filters, sort, import with progress, inline metadata editing, and a virtualized list (re-rendered only when its props or state change). */
+export const LibraryView = memo(function LibraryView({ library, onOpen, registerControls }: LibraryViewProps) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortOrder>({ key: 'published', direction: 'descending' });
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -32,10 +32,9 @@ export function LibraryView({ library, onOpen, registerControls }: LibraryViewPr
   const flow = useImport(library.reload);
   const deferredFilter = useDeferredValue(filter);
 
-  const shown = useMemo(
-    () => sortDocuments(filterDocuments(library.documents, deferredFilter), sort),
-    [library.documents, deferredFilter, sort],
-  );
+  // Sorted once per list and order; filtering the sorted list keeps its order, so typing a filter never sorts again.
+  const sorted = useMemo(() => sortDocuments(library.documents, sort), [library.documents, sort]);
+  const shown = useMemo(() => filterDocuments(sorted, deferredFilter), [sorted, deferredFilter]);
 
   const toggleChecked = useCallback((id: string) => {
     setChecked((current) => {
@@ -133,4 +132,4 @@ export function LibraryView({ library, onOpen, registerControls }: LibraryViewPr
       />
     </section>
   );
-}
+});

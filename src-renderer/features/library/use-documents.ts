@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import type { AppError } from '../../../src-main/contract/result';
 import { api } from '../../api/client';
@@ -20,6 +20,9 @@ export interface LibraryData {
   /** Puts an updated summary in place of the old one (after a metadata edit). */
   replace(summary: DocumentSummary): void;
 }
+
+/** How long after an ingest ends the list is reloaded, so a burst of folder scans makes one reload. */
+const LIBRARY_CHANGE_QUIET_MS = 300;
 
 /** Loads the library's documents and stories once, and keeps them current through reload and replace. */
 export function useDocuments(): LibraryData {
@@ -48,5 +51,21 @@ export function useDocuments(): LibraryData {
     void reload();
   }, [reload]);
 
-  return { documents, stories, loading, error, reload, replace };
+  // Any ingest that ends, the reporter's own or a watched folder's scan after files changed on disk, may have changed
+  // the library: reload once things are quiet (scans of a folder receiving many files end close together).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = api().on('progress', (progress) => {
+      if (progress.phase !== 'done') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), LIBRARY_CHANGE_QUIET_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [reload]);
+
+  // One object while nothing changes, so views given the library can skip re-rendering.
+  return useMemo(() => ({ documents, stories, loading, error, reload, replace }), [documents, stories, loading, error, reload, replace]);
 }

@@ -123,7 +123,7 @@ export function ReaderPane(props: ReaderPaneProps) {
         ) : (
           <div className="reader-column">
             <ReaderHeader details={result.value.document} summary={current} hidden={result.value.hidden} showHidden={props.showHidden} onToggleHidden={props.onToggleHidden} />
-            <ReaderText view={result.value} marks={props.marks} showHidden={props.showHidden} margin={props.margin} />
+            <ReaderText view={result.value} marks={props.marks} showHidden={props.showHidden} margin={props.margin} through={props.target?.start ?? null} />
           </div>
         )}
         {props.overlay}

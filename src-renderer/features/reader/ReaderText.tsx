@@ -1,35 +1,81 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { HiddenBlock, ReaderView } from '../../../src-main/contract/reader';
-import { placeHidden, segmentsOf, type MarginOf, type Mark, type Segment } from './marks';
+import { placeHidden, segmentsOf, type MarginNote, type MarginOf, type Mark, type Segment } from './marks';
+import { marksByParagraph, type ParagraphMarks } from './paragraph-marks';
+import { useProgressiveCount } from './use-progressive-count';
 
 /** Reasons the boilerplate detector gives, as a reporter would say them. */
 export function describeReason(reason: string): string {
   return reason.replace(/[-_]+/g, ' ');
 }
 
+/** What the reading text shows: the view, its marks, hidden blocks and margin notes, and a place it must reach at once. */
+export interface ReaderTextProps {
+  view: ReaderView;
+  marks: readonly Mark[];
+  showHidden: boolean;
+  margin?: MarginOf | undefined;
+  /** An offset to render at once (a place the pane is about to scroll to); the rest follows a chunk a frame. */
+  through?: number | null | undefined;
+}
+
 /**
  * The canonical reading text as React text nodes: one <p> per paragraph, runs cut at every mark, each run tagged with
- * its offset (`data-at`), and a margin note beside a paragraph when `margin` gives one. Nothing from the article is
- * ever parsed as HTML.
+ * its offset (`data-at`), and a margin note beside a paragraph when `margin` gives one. A long text is rendered a
+ * chunk at a time (`aria-busy` until whole); a paragraph re-renders only when its own marks or note change. Nothing
+ * from the article is ever parsed as HTML.
  */
-export const ReaderText = memo(function ReaderText({ view, marks, showHidden, margin }: { view: ReaderView; marks: readonly Mark[]; showHidden: boolean; margin?: MarginOf | undefined }) {
+export const ReaderText = memo(function ReaderText({ view, marks, showHidden, margin, through = null }: ReaderTextProps) {
+  const progress = useProgressiveCount(view, through);
   const hidden = useMemo(() => placeHidden(view.hidden, view.paragraphs), [view]);
+  const byParagraph = useMemo(() => marksByParagraph(marks, view.paragraphs), [marks, view]);
+  // Margin notes are worked out once per paragraph as it is first rendered, and again only for a new margin.
+  const notes = useMemo(() => new Map<number, MarginNote | null>(), [margin, view]);
   const blocks: ReactNode[] = [];
-  view.paragraphs.forEach((paragraph, index) => {
+  for (let index = 0; index < progress.count; index++) {
+    const paragraph = view.paragraphs[index]!;
     if (showHidden) for (const block of hidden.get(index) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
-    const note = margin?.(paragraph, view.text) ?? null;
-    blocks.push(
-      <p key={`p-${paragraph.start}`} className={note ? 'reader-paragraph has-margin-note' : 'reader-paragraph'}>
-        {note ? <span className={`margin-note margin-${note.kind}`} role="img" aria-label={note.note} title={note.note} /> : null}
-        {segmentsOf(paragraph.start, paragraph.end, marks).map((segment) => (
-          <Run key={segment.start} segment={segment} text={view.text.slice(segment.start, segment.end)} />
-        ))}
-      </p>,
-    );
-  });
-  if (showHidden) for (const block of hidden.get(view.paragraphs.length) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
-  return <div className="reader-text">{blocks}</div>;
+    let note = notes.get(index);
+    if (note === undefined) notes.set(index, (note = margin?.(paragraph, view.text) ?? null));
+    blocks.push(<Paragraph key={`p-${paragraph.start}`} text={view.text} start={paragraph.start} end={paragraph.end} marks={byParagraph.get(index)} note={note} />);
+  }
+  if (showHidden && progress.complete) for (const block of hidden.get(view.paragraphs.length) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
+  return (
+    <div className="reader-text" ref={progress.ref} aria-busy={progress.complete ? undefined : true}>
+      {blocks}
+    </div>
+  );
 });
+
+/** What one paragraph shows: its range of the text, the marks touching it, and its margin note. */
+interface ParagraphProps {
+  text: string;
+  start: number;
+  end: number;
+  marks: ParagraphMarks | undefined;
+  note: MarginNote | null;
+}
+
+/** One paragraph: runs cut at its marks, with its margin note; skipped on re-render unless its marks or note changed. */
+const Paragraph = memo(
+  function Paragraph({ text, start, end, marks, note }: ParagraphProps) {
+    return (
+      <p className={note ? 'reader-paragraph has-margin-note' : 'reader-paragraph'}>
+        {note ? <span className={`margin-note margin-${note.kind}`} role="img" aria-label={note.note} title={note.note} /> : null}
+        {segmentsOf(start, end, marks?.marks ?? []).map((segment) => (
+          <Run key={segment.start} segment={segment} text={text.slice(segment.start, segment.end)} />
+        ))}
+      </p>
+    );
+  },
+  (before, after) =>
+    before.text === after.text &&
+    before.start === after.start &&
+    before.end === after.end &&
+    (before.marks?.signature ?? '') === (after.marks?.signature ?? '') &&
+    before.note?.kind === after.note?.kind &&
+    before.note?.note === after.note?.note,
+);
 
 /**
  * One run of text: a plain span, or a mark whose classes say why it is marked. A noted run names its notes in

@@ -1,7 +1,9 @@
 /**
  * Between the DOM and the reading text: every rendered run carries `data-at`, its offset in the reading text, so a
- * selection maps to offsets and an offset maps back to a place on screen.
+ * selection maps to offsets and an offset maps back to a place on screen. A long text is rendered a chunk at a time:
+ * an offset not rendered yet has no place until its reader has rendered that far (see render-requests.ts).
  */
+import { isRendered, whenRendered } from './render-requests';
 
 /** The rendered runs of a reader, in text order. */
 function runsOf(root: HTMLElement): HTMLElement[] {
@@ -58,8 +60,12 @@ function runAt(root: HTMLElement, offset: number): HTMLElement | null {
   return found;
 }
 
-/** Where an offset's character sits, in the scroller's content coordinates (px from the top of its content). */
+/**
+ * Where an offset's character sits, in the scroller's content coordinates (px from the top of its content); null when
+ * it is not on the page, e.g. not rendered yet. Only measures: it never makes a reader render more.
+ */
 export function contentTopOf(scroller: HTMLElement, offset: number): number | null {
+  if (!isRendered(scroller, offset)) return null;
   const run = runAt(scroller, offset);
   const text = run?.firstChild;
   if (!run || !text) return null;
@@ -75,8 +81,15 @@ export function contentTopOf(scroller: HTMLElement, offset: number): number | nu
   return rectangle.top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
-/** Scrolls a reader so an offset stands at `fraction` of its height from the top (a third by default). */
+/**
+ * Scrolls a reader so an offset stands at `fraction` of its height from the top (a third by default); an offset not
+ * rendered yet is scrolled to as soon as its reader has rendered it. False when the offset has no place at all.
+ */
 export function scrollToOffset(scroller: HTMLElement, offset: number, fraction = 0.3, behavior: ScrollBehavior = 'auto'): boolean {
+  if (!isRendered(scroller, offset)) {
+    whenRendered(scroller, offset, () => scrollToOffset(scroller, offset, fraction, behavior));
+    return true;
+  }
   const top = contentTopOf(scroller, offset);
   if (top === null) return false;
   scroller.scrollTo({ top: Math.max(0, top - scroller.clientHeight * fraction), behavior });

@@ -25,6 +25,11 @@ function load(doc: string): Promise<Result<ReaderView>> {
   return pending;
 }
 
+/** Starts fetching a document's reader view now (a click in a list), so it is on its way before the reader mounts. */
+export function preloadReaderView(doc: string): void {
+  void load(doc);
+}
+
 /** A document's reader view, or its error, or null while it loads. */
 export function useReaderView(doc: string | null): Result<ReaderView> | null {
   const [state, setState] = useState<{ doc: string | null; result: Result<ReaderView> | null }>({ doc: null, result: null });
