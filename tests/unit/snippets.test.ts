@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildSnippets, hitsFromMarkedText, HIT_CLOSE, HIT_OPEN } from '../../src-main/core/search/snippets';
+import { buildSnippets, hitsFromMarkedText, HIT_CLOSE, HIT_OPEN, readMarkedText } from '../../src-main/core/search/snippets';
 
 test('hit offsets are read from marked text as offsets into the unmarked text', () => {
   const marked = `The ${HIT_OPEN}cartels${HIT_CLOSE} and the ${HIT_OPEN}CIA${HIT_CLOSE}.`;
@@ -47,4 +47,32 @@ test('snippets never overlap, stay in bounds and contain their hits (property)',
       }
     }),
   );
+});
+
+/** The character-by-character reading of marked text the one-pass reader replaced: the reference it must agree with. */
+function readMarkedTextSlowly(marked: string): { text: string; hits: { start: number; end: number }[] } {
+  const hits: { start: number; end: number }[] = [];
+  let text = '';
+  let open = -1;
+  for (const character of marked) {
+    if (character === HIT_OPEN) open = text.length;
+    else if (character === HIT_CLOSE) {
+      if (open >= 0) hits.push({ start: open, end: text.length });
+      open = -1;
+    } else text += character;
+  }
+  return { text, hits };
+}
+
+test('marked text is split into the unmarked text and its hits, as a character-by-character reading does (property)', () => {
+  const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constant(HIT_OPEN), fc.constant(HIT_CLOSE), fc.constant('é'), fc.constant('😀'));
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const marked = pieces.join('');
+      const read = readMarkedText(marked);
+      assert.deepEqual(read, readMarkedTextSlowly(marked));
+      assert.deepEqual(hitsFromMarkedText(marked), read.hits);
+    }),
+  );
+  assert.deepEqual(readMarkedText(`a${HIT_CLOSE}b${HIT_OPEN}c${HIT_OPEN}d${HIT_CLOSE}`), { text: 'abcd', hits: [{ start: 3, end: 4 }] });
 });

@@ -5,13 +5,13 @@ import { RANKED_MATCH_LIMIT, type SearchHitDetails, type SearchOrder } from '../
 import { parseQuery } from './query-parser';
 import { compileFts } from './query-fts';
 import { createFuzzyExpansion, createFuzzyMatcher } from './fuzzy';
-import { buildSnippets, hitsFromMarkedText, HIT_CLOSE, HIT_OPEN } from './snippets';
+import { buildSnippets, HIT_CLOSE, HIT_OPEN, readMarkedText } from './snippets';
 
 /** The columns of the library index, in declaration order (title, outlet, byline, text). */
 export const LIBRARY_FIELDS = ['title', 'outlet', 'byline', 'text'] as const;
 
-/** bm25 column weights: a hit in the title counts five times a hit in the text. */
-const BM25 = 'bm25(document_index, 5.0, 2.0, 2.0, 1.0)';
+/** bm25 column weights, as FTS5's rank function: a hit in the title counts five times a hit in the text. */
+const BM25_RANK = 'bm25(5.0, 2.0, 2.0, 1.0)';
 
 /** Most fuzzy expansions per term: enough for typos, few enough to keep the MATCH small. */
 const FUZZY_LIMIT = 40;
@@ -22,8 +22,8 @@ export interface LibrarySearchOptions {
 }
 
 /**
- * Library-wide search on FTS5: parse, compile, rank with bm25 (or newest first past the ranked-match limit), then
- * snippets from highlight() offsets.
+ * Library-wide search on FTS5: parse, compile, rank with bm25 (or newest first past the ranked-match limit) and
+ * highlight the returned rows in the same statement, then snippets from highlight() offsets.
  */
 export function createLibrarySearch(db: Connection, options: LibrarySearchOptions = {}) {
   const rankedMatchLimit = options.rankedMatchLimit ?? RANKED_MATCH_LIMIT;
@@ -32,16 +32,17 @@ export function createLibrarySearch(db: Connection, options: LibrarySearchOption
     fuzzy ??= createFuzzyExpansion(createFuzzyMatcher(db.prepare('SELECT term FROM document_index_vocabulary').pluck().all() as string[]), FUZZY_LIMIT);
     return fuzzy(word, distance);
   };
-  const rank = db.prepare(`SELECT document_index.rowid AS rowid, ${BM25} AS rank FROM document_index
-    WHERE document_index MATCH ? ORDER BY rank LIMIT ?`);
-  // Newest first, read lazily: FTS5 stops after LIMIT matches, so this costs little however many articles match.
-  const newest = db.prepare('SELECT rowid FROM document_index WHERE document_index MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
-  // highlight() for the top hits in one pass. Not `rowid = ?`: FTS5 then plans a rowid lookup whose highlight()
-  // marks the first matching row's phrases, whatever the rowid (seen with SQLite 3.53); a rowid set works.
-  const marked = db.prepare(`SELECT rowid, highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
-    FROM document_index WHERE document_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`);
-  const details = db.prepare(`SELECT d.id AS id, d.path AS path, c.title AS title, c.text AS text
-    FROM documents d JOIN document_index_content c ON c.rowid = d.rowid WHERE d.rowid = ?`);
+  // Ranked and highlighted in one pass: with `rank MATCH` FTS5 sorts the matches itself, so highlight() (which
+  // re-tokenises a hit's whole text) runs only for the rows returned, and the matches are not evaluated a second time
+  // to find the hits' phrases again (a `rowid IN (…)` pass re-reads every match). rank is the same bm25 value.
+  const ranked = db.prepare(`SELECT rowid, rank, title, highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
+    FROM document_index WHERE document_index MATCH ? AND rank MATCH '${BM25_RANK}' ORDER BY rank LIMIT ?`);
+  // Whether more than the ranked-match limit match: FTS5 stops after the LIMIT, a few milliseconds however many match.
+  const counted = db.prepare('SELECT count(*) FROM (SELECT rowid FROM document_index WHERE document_index MATCH ? LIMIT ?)').pluck();
+  // Newest first, highlighted: read lazily, so highlight() runs only for the rows returned.
+  const newest = db.prepare(`SELECT rowid, 0 AS rank, title, highlight(document_index, 3, '${HIT_OPEN}', '${HIT_CLOSE}') AS marked
+    FROM document_index WHERE document_index MATCH ? ORDER BY rowid DESC LIMIT ?`);
+  const details = db.prepare('SELECT id, path FROM documents WHERE rowid = ?');
 
   return {
     /** Forgets cached vocabulary after the index changed. */
@@ -60,34 +61,28 @@ export function createLibrarySearch(db: Connection, options: LibrarySearchOption
         fuzzyTerms,
       });
       if ('error' in compiled) return failure('bad-query', compiled.error);
-      let ranked: { rowid: number; rank: number }[];
+      let rows: { rowid: number; rank: number; title: string | null; marked: string | null }[];
       let order: SearchOrder = 'relevance';
       try {
-        const recent = limit < rankedMatchLimit ? (newest.all(compiled.match, rankedMatchLimit + 1) as number[]) : [];
-        if (recent.length > rankedMatchLimit) {
+        if (limit < rankedMatchLimit && (counted.get(compiled.match, rankedMatchLimit + 1) as number) > rankedMatchLimit) {
           order = 'recent';
-          ranked = recent.slice(0, limit).map((rowid) => ({ rowid, rank: 0 }));
+          rows = newest.all(compiled.match, limit) as typeof rows;
         } else {
-          ranked = rank.all(compiled.match, limit) as { rowid: number; rank: number }[];
+          rows = ranked.all(compiled.match, limit) as typeof rows;
         }
       } catch (error) {
         return failure('bad-query', `This query could not be run: ${(error as Error).message}.`);
       }
-      const markedByRowid = new Map(
-        (marked.all(compiled.match, JSON.stringify(ranked.map((entry) => entry.rowid))) as { rowid: number; marked: string }[]).map(
-          (row) => [row.rowid, row.marked],
-        ),
-      );
       const hits: SearchHitDetails[] = [];
-      for (const { rowid, rank: score } of ranked) {
-        const row = details.get(rowid) as { id: string; path: string; title: string | null; text: string } | undefined;
+      for (const { rowid, rank: score, title, marked } of rows) {
+        const row = details.get(rowid) as { id: string; path: string } | undefined;
         if (!row) continue;
-        const markedText = markedByRowid.get(rowid);
-        const snippets = buildSnippets(row.text, markedText ? hitsFromMarkedText(markedText) : []);
+        const { text, hits: marks } = readMarkedText(marked ?? '');
+        const snippets = buildSnippets(text, marks);
         hits.push({
           id: row.id,
           path: row.path,
-          title: row.title,
+          title,
           score: Number((-score).toPrecision(6)),
           snippets: snippets.map(({ text, start, end }) => ({ text, start, end })),
           highlights: snippets.map((snippet) => snippet.hits),
