@@ -69,7 +69,7 @@ export interface BoilerplateEntry {
 
 /** Something about the library file the reporter must be told: it was damaged and a backup restored, or backups fail. */
 export interface LibraryNotice {
-  kind: 'restored' | 'damaged' | 'new-library' | 'backup-failed';
+  kind: 'restored' | 'damaged' | 'new-library' | 'backup-failed' | 'watch-failed';
   /** What happened and what to do, in a sentence or two. */
   message: string;
 }

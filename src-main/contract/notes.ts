@@ -41,6 +41,8 @@ export interface NoteAnchor {
   /** Word differences from the noted text to `currentText` (drifted only). */
   diff: WordDiff[] | null;
   orphanReason: OrphanReason | null;
+  /** The page of the source the passage starts on, for citations ("p. 4"): PDFs only, null otherwise and when orphaned. */
+  page?: number | null;
   createdAt: string;
 }
 

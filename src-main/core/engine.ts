@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Api } from '../contract/api';
 import type { Result } from '../contract/result';
 import { failure, success } from '../contract/result';
-import { METADATA_FIELDS, type IngestProgress, type LibraryNotice, type MetadataField } from '../contract/library';
+import { METADATA_FIELDS, type IngestProgress, type IngestReport, type LibraryNotice, type MetadataField } from '../contract/library';
 import type { Connection } from './store/database';
 import { ingestPaths } from './ingest/ingest';
 import { MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from './extract';
@@ -12,16 +13,17 @@ import {
   documentText,
   findDocumentById,
   findDocumentByPath,
-  listDocumentSummaries,
   replaceReadingText,
   unindexDocument,
   indexDocument,
   type DocumentRow,
 } from './store/documents';
 import { listSpans, setRestored } from './store/boilerplate';
+import { listDocumentEntries } from './store/document-list';
 import { clearOverride, setOverride } from './store/overrides';
 import { documentDetailsOf } from './store/document-details';
-import { findStory, listStories } from './store/stories';
+import { ensureStory, findStory, listStories } from './store/stories';
+import { addWatchedFolder, listWatchedFolders } from './store/watched-folders';
 import { readingTextOf } from './ingest/read-file';
 import { createSearchService } from './search/search-service';
 import { readerViewFor, relatedPassagesFor, sharedPassagesFor } from './reader/reader-methods';
@@ -44,6 +46,17 @@ export interface EngineOptions {
   extractWorkerUrl?: URL | string;
   /** What the reporter must be told about the library file (a damaged library restored from a backup, failing backups). */
   notices?: () => LibraryNotice[];
+  /**
+   * Watches a folder for changes while the workbench runs (its hosts pass one; the CLI watches nothing): every folder
+   * ingested is recorded and handed over, and so is every recorded folder when the engine starts.
+   */
+  watch?: (folder: string) => Promise<void>;
+}
+
+/** Engine methods outside the contract: for the host that owns the engine (the folder watcher), not for clients. */
+export interface EngineInternals {
+  /** Brings the library in line with a watched folder (new, changed, moved, deleted files), as an ingest of it would. */
+  reconcileFolder(folder: string): Promise<IngestReport>;
 }
 
 /** Whether a path has an extension the extractor reads. */
@@ -60,7 +73,7 @@ export function resolveDocument(db: Connection, reference: string): Result<Docum
 }
 
 /** Creates the engine: every contract method implemented once, over one database connection. */
-export function createEngine(db: Connection, options: EngineOptions = {}): EngineHandlers {
+export function createEngine(db: Connection, options: EngineOptions = {}): EngineHandlers & EngineInternals {
   const search = createSearchService(db);
   const quotes = createQuoteService(db, resolveDocument);
   const compare = createCompareService(db, resolveDocument);
@@ -80,6 +93,44 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     replaceReadingText(db, row.rowid, reading.text, reading.hash, reading.words, new Date().toISOString());
   };
 
+  // One ingest at a time: a watched folder's reconcile and a reporter's import never interleave their batches.
+  let ingesting: Promise<unknown> = Promise.resolve();
+  const runIngest = (paths: readonly string[], story: string | undefined): Promise<IngestReport> => {
+    const run = ingesting.then(async () => {
+      const report = await ingestPaths(db, paths, {
+        story,
+        pool: createExtractPool({ workerUrl: options.extractWorkerUrl }),
+        isSupported: isSupportedPath,
+        maxFileBytes: MAX_FILE_BYTES,
+        onProgress: options.onProgress,
+      });
+      changed();
+      return report;
+    });
+    ingesting = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Records the folders among ingested paths as watched and hands them to the watcher; resolves once they are watched. */
+  const watchFolders = async (paths: readonly string[], story: string | undefined): Promise<void> => {
+    if (!options.watch) return;
+    const watching: Promise<void>[] = [];
+    const stamp = new Date().toISOString();
+    for (const path of paths.map((item) => resolve(item))) {
+      let folder = false;
+      try {
+        folder = statSync(path).isDirectory();
+      } catch {
+        continue;
+      }
+      if (!folder) continue;
+      addWatchedFolder(db, path, story ? ensureStory(db, story, stamp) : null, stamp);
+      watching.push(options.watch(path));
+    }
+    await Promise.all(watching);
+  };
+  for (const folder of options.watch ? listWatchedFolders(db) : []) void options.watch!(folder.path);
+
   const summaryOf = (row: DocumentRow) => {
     const { missing: _missing, ...summary } = documentSummary(db, row.rowid)!;
     return summary;
@@ -92,22 +143,22 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
       if (!Array.isArray(paths) || paths.length === 0 || paths.some((path) => typeof path !== 'string' || !path)) {
         return failure('bad-request', 'Give at least one file or folder to ingest.');
       }
-      const report = await ingestPaths(db, paths, {
-        story: story?.trim() || undefined,
-        pool: createExtractPool({ workerUrl: options.extractWorkerUrl }),
-        isSupported: isSupportedPath,
-        maxFileBytes: MAX_FILE_BYTES,
-        onProgress: options.onProgress,
-      });
-      changed();
-      return success(report);
+      const named = story?.trim() || undefined;
+      // Watching starts before the scan, so a file added while the folder is read is not missed.
+      await watchFolders(paths, named);
+      return success(await runIngest(paths, named));
+    },
+
+    reconcileFolder(folder) {
+      const watched = listWatchedFolders(db).find((item) => item.path === folder);
+      return runIngest([folder], watched?.story ?? undefined);
     },
 
     listDocuments({ story }) {
       if (story !== undefined && findStory(db, story) === undefined) {
         return failure('not-found', `There is no story named "${story}".`);
       }
-      return success(listDocumentSummaries(db, story));
+      return success(listDocumentEntries(db, story));
     },
 
     getDocument({ doc }) {

@@ -1,6 +1,7 @@
 // The engine worker: owns the library's single writer connection and runs every contract method off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine } from '../core/engine';
+import { createEngine, isSupportedPath, type EngineInternals } from '../core/engine';
+import { createFolderWatcher } from '../core/ingest/folder-watch';
 import { isDamageError } from '../core/store/connection';
 import { requestFullCheck } from '../core/store/library-health';
 import { keepBackingUp, openCheckedLibrary } from '../core/store/library-open';
@@ -21,9 +22,25 @@ async function start(): Promise<void> {
   // The daily backup waits a minute, so a large library answers at once; its check then covers the whole library.
   const { connection: db, notices } = await openCheckedLibrary(dbFile, { deferDailyBackup: true });
   const backups = keepBackingUp(db, dbFile, { firstCheckAfterMs: DAILY_BACKUP_DELAY_MS, onNotice: (notice) => notices.push(notice) });
-  const engine = createEngine(db, { onProgress: (progress) => send({ type: 'progress', progress }), notices: () => notices });
+  // Story folders are watched while the workbench runs: a change is a hint, the reconcile (an ingest of the folder)
+  // establishes what changed; the reporter sees it like any ingest (progress events, then the refreshed library).
+  let reconcile: EngineInternals['reconcileFolder'] | null = null;
+  const watcher = createFolderWatcher({
+    isSupported: isSupportedPath,
+    reconcile: async (folder) => {
+      await reconcile?.(folder);
+    },
+    onError: (folder, message) => notices.push({ kind: 'watch-failed', message: `${folder}: ${message}` }),
+  });
+  const engine = createEngine(db, {
+    onProgress: (progress) => send({ type: 'progress', progress }),
+    notices: () => notices,
+    watch: (folder) => watcher.watch(folder).catch(() => undefined),
+  });
+  reconcile = engine.reconcileFolder;
   port.on('message', async (request: EngineRequest | { type: 'close' }) => {
     if ('type' in request) {
+      await watcher.close();
       await backups.stop();
       db.close();
       port.close();

@@ -278,7 +278,7 @@ test('a file that grows, shrinks, is rewritten or becomes a FIFO between the wal
         // Opened without O_NONBLOCK, a FIFO with no writer would block the read (and the ingest) for ever.
         rmSync(pipe);
         execFileSync('mkfifo', [pipe]);
-        return jobs.map(readAndExtract);
+        return Promise.all(jobs.map(readAndExtract));
       },
       async close() {},
       usage: () => ({ workers: 0, onWorkers: 0, inline: 0 }),
@@ -296,7 +296,7 @@ test('a file that grows, shrinks, is rewritten or becomes a FIFO between the wal
     assert.match((row.get(grows) as { reading_text: string }).reading_text, /added after the walk\.$/);
     assert.equal((row.get(shrinks) as { reading_text: string }).reading_text, PROSE);
     // So the next ingest rightly finds nothing to read.
-    const quiet: ExtractPool = { ...pool, run: async (jobs) => jobs.map(readAndExtract) };
+    const quiet: ExtractPool = { ...pool, run: (jobs) => Promise.all(jobs.map(readAndExtract)) };
     assert.deepEqual(await ingestPaths(db, [story], { ...options, pool: quiet }), { added: 0, updated: 0, unchanged: 3, missing: 0, failed: [refusal] });
   } finally {
     db.close();
@@ -358,7 +358,7 @@ test('a file rewritten or growing while it is read is stored as one consistent v
         if (snapshot.bytes.equals(first) || snapshot.bytes.equals(second)) counts.whole++;
         else counts.partial++;
       }
-      const outcome = readAndExtract({ path, maxBytes: MAX_FILE_BYTES, knownHash: null });
+      const outcome = await readAndExtract({ path, maxBytes: MAX_FILE_BYTES, knownHash: null });
       if (outcome.status === 'failed') assert.match(outcome.error, /changed while Parallax was reading it|empty/);
     } finally {
       await rewriter.stop();

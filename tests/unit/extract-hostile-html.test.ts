@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDocument } from '../../src-main/core/extract/index';
+import { extractTextDocument } from '../../src-main/core/extract/index';
 import { composeReadingText } from '../../src-main/core/extract/reading-text';
 import { HOSTILE_ARTICLES, articleFileName, countByFamily } from '../e2e/hostile-articles';
 
@@ -28,7 +28,7 @@ test('the hostile corpus: at least 50 distinct articles over every attack family
 
 for (const article of HOSTILE_ARTICLES) {
   test(`hostile HTML, ${article.name}: the article's paragraphs as plain text, none of the payload`, () => {
-    const outcome = extractDocument(new TextEncoder().encode(article.html), articleFileName(article));
+    const outcome = extractTextDocument(new TextEncoder().encode(article.html), articleFileName(article));
     assert.ok(outcome.ok, `not extracted: ${JSON.stringify(outcome)}`);
     const { rawText, boilerplate, metadata } = outcome.value;
     const reading = composeReadingText(rawText, boilerplate);

@@ -316,6 +316,18 @@ describe('Markdown export', () => {
   });
 });
 
+test('a passage of a PDF cites its page: Markdown footnote, CSV page column, Web Annotation target', () => {
+  const paged: Note = { ...NOTES[0]!, anchors: [{ ...NOTES[0]!.anchors[0]!, page: 4 }] };
+  const markdown = notebookMarkdown([paged], EXPORTED_AT);
+  assert.match(markdown, /\[\^1\]: Reuters, “Mexico rejects intervention”, 2026-03-01, p\. 4, file: /);
+  assert.doesNotMatch(notebookMarkdown([NOTES[0]!], EXPORTED_AT), /p\. \d/, 'no page for a source without pages');
+  const csvRows = readCsv(notebookCsv([paged]));
+  assert.equal(csvRows[0]!.at(-1), 'page');
+  assert.equal(csvRows[1]!.at(-1), '4');
+  const target = annotationCollection([paged], EXPORTED_AT).first.items[0]!.target;
+  assert.equal((target as { 'parallax:page'?: number })['parallax:page'], 4);
+});
+
 describe('CSV export', () => {
   const csv = notebookCsv(NOTES);
   const rows = readCsv(csv);
@@ -334,7 +346,7 @@ describe('CSV export', () => {
         ['note-c', '', ''],
       ],
     );
-    assert.deepEqual(rows[4], ['note-c', '2026-03-05T09:00:00.000Z', '2026-03-05T09:00:00.000Z', ...Array<string>(12).fill('')]);
+    assert.deepEqual(rows[4], ['note-c', '2026-03-05T09:00:00.000Z', '2026-03-05T09:00:00.000Z', ...Array<string>(13).fill('')]);
   });
 
   test('cells: tags joined with "; ", body with its line breaks, passage as noted, current text and place now', () => {
@@ -355,6 +367,7 @@ describe('CSV export', () => {
       '120',
       '155',
       'ok',
+      '',
     ]);
     assert.deepEqual(drifted!.slice(6, 15), ['/story/ap_wire,2.txt', '', 'AP: "Sheinbaum, again"', '', 'Mexico coordinates and collaborates', 'Mexico coordinates, collaborates', '40', '72', 'drifted']);
     assert.deepEqual(orphan!.slice(10, 15), [HOSTILE_PASSAGE, '', '', '', 'orphan']);

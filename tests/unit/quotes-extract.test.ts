@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractDocument } from '../../src-main/core/extract/index';
+import { extractTextDocument } from '../../src-main/core/extract/index';
 import { composeReadingText } from '../../src-main/core/extract/reading-text';
 import { extractQuotes, type ExtractedQuote } from '../../src-main/core/quotes/extract-quotes';
 
@@ -11,7 +11,7 @@ const seeds = new URL('../../seeds/', import.meta.url);
 function seed(prefix: string): ExtractedQuote[] {
   const name = readdirSync(seeds).find((file) => file.startsWith(prefix) && file.endsWith('.txt'));
   assert.ok(name !== undefined, `seed ${prefix}`);
-  const outcome = extractDocument(readFileSync(new URL(name, seeds)), name);
+  const outcome = extractTextDocument(readFileSync(new URL(name, seeds)), name);
   assert.ok(outcome.ok);
   return extractQuotes(composeReadingText(outcome.value.rawText, outcome.value.boilerplate));
 }

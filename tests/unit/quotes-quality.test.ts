@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { extractDocument } from '../../src-main/core/extract/index';
+import { extractTextDocument } from '../../src-main/core/extract/index';
 import { composeReadingText } from '../../src-main/core/extract/reading-text';
 import { extractQuotes, type ExtractedQuote } from '../../src-main/core/quotes/extract-quotes';
 import { clusterQuotes } from '../../src-main/core/quotes/clusters';
@@ -20,7 +20,7 @@ for (const folder of [fixtures, ...holdouts]) Object.assign(gold, JSON.parse(rea
 
 /** The canonical reading text of a file, as ingest computes it. */
 function readingText(name: string, folder: URL = seeds): string {
-  const outcome = extractDocument(readFileSync(new URL(name, folder)), name);
+  const outcome = extractTextDocument(readFileSync(new URL(name, folder)), name);
   assert.ok(outcome.ok, `${name} extracts`);
   return composeReadingText(outcome.value.rawText, outcome.value.boilerplate);
 }

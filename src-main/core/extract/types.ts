@@ -31,7 +31,22 @@ export interface DocumentMetadata {
 }
 
 /** The file formats the extractor reads. */
-export type SourceFormat = 'txt' | 'md' | 'html';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'eml';
+
+/** Where a page of a paginated source (PDF) begins in the raw text, so a passage can cite "p. 4". */
+export interface PageStart {
+  /** The page's number as printed in citations: 1-based, in file order. */
+  page: number;
+  /** UTF-16 offset in the raw text where this page's text begins. */
+  start: number;
+}
+
+/** A file carried inside another (an e-mail's attachment), ingested as its own document linked to its carrier. */
+export interface AttachedFile {
+  /** The attachment's own file name, reduced to a safe base name (no folders, no control characters). */
+  fileName: string;
+  bytes: Uint8Array;
+}
 
 /** What a format parser produces before text heuristics run. */
 export interface ParsedSource {
@@ -42,6 +57,12 @@ export interface ParsedSource {
   metadata: DocumentMetadata;
   /** Boilerplate the format parser already knows about (e.g. an HTML figure caption kept in the text). */
   boilerplate: BoilerplateSpan[];
+  /** Paginated sources only: where each page begins in rawText, in order, first at 0. */
+  pages?: PageStart[];
+  /** Messages only: attached files of a supported format, to be ingested as documents of their own. */
+  attachments?: AttachedFile[];
+  /** Formats that carry their own text encoding (e-mail parts): the encoding declared; binary formats leave it unset. */
+  encoding?: string;
 }
 
 /** The full result of extracting one file. */
@@ -52,9 +73,12 @@ export interface Extraction extends ParsedSource {
 
 /** Why a file could not be extracted; message is one sentence a reporter understands. */
 export interface ExtractionError {
-  code: 'binary' | 'empty' | 'unsupported-format' | 'too-large' | 'unreadable' | 'malformed';
+  code: 'binary' | 'empty' | 'unsupported-format' | 'too-large' | 'unreadable' | 'malformed' | 'no-text' | 'unsafe';
   message: string;
 }
+
+/** Outcome of a binary format's parser (PDF, Word, e-mail) as data, never an exception. */
+export type ParseOutcome = { ok: true; value: ParsedSource } | { ok: false; error: ExtractionError };
 
 /** Outcome of extraction as data, never an exception. */
 export type ExtractionOutcome = { ok: true; value: Extraction } | { ok: false; error: ExtractionError };

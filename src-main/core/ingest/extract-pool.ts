@@ -42,9 +42,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   let failed = false;
   let nextId = 1;
   const counts = { onWorkers: 0, inline: 0 };
-  const inline = (jobs: readonly ReadJob[]): ReadOutcome[] => {
+  const inline = async (jobs: readonly ReadJob[]): Promise<ReadOutcome[]> => {
     counts.inline += jobs.length;
-    return jobs.map(readAndExtract);
+    const outcomes: ReadOutcome[] = [];
+    for (const job of jobs) outcomes.push(await readAndExtract(job));
+    return outcomes;
   };
 
   const start = () => {
@@ -66,7 +68,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   };
 
   const runChunk = (worker: Worker, jobs: ReadJob[]): Promise<ReadOutcome[]> => {
-    if (failed) return Promise.resolve(inline(jobs));
+    if (failed) return inline(jobs);
     const id = nextId++;
     return new Promise((resolve) => {
       const onExit = () => {

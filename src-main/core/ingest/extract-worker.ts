@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { readAndExtract, type ReadJob } from './read-file';
 
-parentPort?.on('message', (message: { id: number; jobs: ReadJob[] }) => {
-  parentPort!.postMessage({ id: message.id, outcomes: message.jobs.map(readAndExtract) });
+parentPort?.on('message', async (message: { id: number; jobs: ReadJob[] }) => {
+  const outcomes = [];
+  for (const job of message.jobs) outcomes.push(await readAndExtract(job));
+  parentPort!.postMessage({ id: message.id, outcomes });
 });

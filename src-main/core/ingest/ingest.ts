@@ -1,27 +1,36 @@
+import { existsSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 import type { Connection } from '../store/database';
 import type { IngestProgress, IngestReport } from '../../contract/library';
 import { walkPaths, type FoundFile } from './walk';
 import {
+  attachmentsOf,
   documentsUnder,
+  filesWithContent,
   findDocumentByPath,
   findDocumentsByPaths,
   insertDocument,
   markMissing,
+  moveDocument,
+  setCarrier,
   touchDocument,
   updateDocumentContent,
   type DocumentContent,
   type DocumentRow,
 } from '../store/documents';
 import { replaceSpans, restoredTexts } from '../store/boilerplate';
+import { replacePages } from '../store/pages';
 import { addToStory, ensureStory } from '../store/stories';
-import type { BoilerplateSpan } from '../extract/types';
+import type { BoilerplateSpan, Extraction, PageStart } from '../extract/types';
 import { documentIdForPath } from './identity';
-import { readingTextOf, type ReadOutcome } from './read-file';
+import { readingTextOf, type AttachmentOutcome, type ReadingText } from './read-file';
 import type { ExtractPool } from './extract-pool';
 
 /** Bump when extraction changes so unchanged files are re-extracted once (2: damaged UTF-8 and BOM-less UTF-16 read as such). */
 export const EXTRACTOR_VERSION = 2;
+
+/** Separates a message's path from its attachment's name in the attachment's path ("tip.eml#report.pdf"). */
+export const ATTACHMENT_SEPARATOR = '#';
 
 /** Files written per transaction: large enough to amortize fsync, small enough to report progress. */
 const BATCH_SIZE = 1000;
@@ -45,12 +54,24 @@ interface PreparedFile {
   existing: DocumentRow | undefined;
   content: DocumentContent | null;
   spans: BoilerplateSpan[];
+  pages: PageStart[];
+  /** The message's attachments as read now; null when the file was not read again (its attachments stand). */
+  attachments: AttachmentOutcome[] | null;
+  /** The extraction the content came from, to rebuild it for a moved file (whose restored spans come back). */
+  source: ExtractedSource | null;
+}
+
+/** What the store needs of an extracted file or attachment. */
+interface ExtractedSource {
+  extraction: Extraction;
+  reading: ReadingText;
+  contentHash: string;
 }
 
 /** Builds the content columns from an extraction; the reporter's restored spans, if any, are put back. */
-function contentOf(db: Connection, file: FoundFile, outcome: Extract<ReadOutcome, { status: 'extracted' }>, existing: DocumentRow | undefined): DocumentContent {
-  const { extraction } = outcome;
-  let reading = outcome.reading;
+function contentOf(db: Connection, source: ExtractedSource, size: number, mtimeMs: number, existing: DocumentRow | undefined): DocumentContent {
+  const { extraction } = source;
+  let reading = source.reading;
   const restoredSpanTexts = existing === undefined ? new Set<string>() : restoredTexts(db, existing.rowid);
   if (restoredSpanTexts.size > 0) {
     const restored = new Set<number>();
@@ -62,9 +83,9 @@ function contentOf(db: Connection, file: FoundFile, outcome: Extract<ReadOutcome
   return {
     format: extraction.format,
     encoding: extraction.encoding,
-    contentHash: outcome.contentHash,
-    fileSize: file.size,
-    fileMtimeMs: file.mtimeMs,
+    contentHash: source.contentHash,
+    fileSize: size,
+    fileMtimeMs: mtimeMs,
     extractorVersion: EXTRACTOR_VERSION,
     rawText: extraction.rawText,
     readingText: reading.text,
@@ -83,7 +104,7 @@ async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: E
     const existing = known.get(file.path);
     const fresh = existing !== undefined && existing.extractor_version === EXTRACTOR_VERSION;
     if (fresh && existing.file_size === file.size && existing.file_mtime_ms === file.mtimeMs && !existing.missing) {
-      prepared.push({ file, existing, content: null, spans: [] });
+      prepared.push({ file, existing, content: null, spans: [], pages: [], attachments: null, source: null });
     } else {
       toRead.push({ index: prepared.length, file, existing, fresh });
       prepared.push(null);
@@ -100,34 +121,104 @@ async function prepareBatch(db: Connection, batch: readonly FoundFile[], pool: E
     }
     // The stat of the bytes read, not the walk's: a file changed in between is stored with the size and time it has.
     const read = { ...file, size: outcome.size, mtimeMs: outcome.mtimeMs };
-    if (outcome.status === 'same') prepared[index] = { file: read, existing, content: null, spans: [] };
-    else prepared[index] = { file: read, existing, content: contentOf(db, read, outcome, existing), spans: outcome.extraction.boilerplate };
+    if (outcome.status === 'same') prepared[index] = { file: read, existing, content: null, spans: [], pages: [], attachments: null, source: null };
+    else {
+      prepared[index] = {
+        file: read,
+        existing,
+        content: contentOf(db, outcome, read.size, read.mtimeMs, existing),
+        spans: outcome.extraction.boilerplate,
+        pages: outcome.extraction.pages ?? [],
+        attachments: outcome.attachments,
+        source: outcome,
+      };
+    }
   });
   return prepared.filter((item): item is PreparedFile => item !== null);
 }
 
+/**
+ * The stored file a new path's bytes moved from: same content, its old path neither walked now nor on disk. Moving it
+ * keeps its id, notes and stories.
+ */
+function movedFrom(db: Connection, contentHash: string, seen: ReadonlySet<string>): DocumentRow | undefined {
+  return filesWithContent(db, contentHash).find((row) => !seen.has(row.path) && (row.missing === 1 || !existsSync(row.path)));
+}
+
+/** Writes a message's attachments as documents linked to it: new ones added, changed ones updated, vanished ones marked missing. */
+function writeAttachments(db: Connection, carrier: { rowid: number; path: string; mtimeMs: number }, outcomes: readonly AttachmentOutcome[], story: number | null, stamp: string, report: IngestReport): void {
+  const stored = attachmentsOf(db, carrier.rowid);
+  const present = new Set<string>();
+  for (const outcome of outcomes) {
+    const path = `${carrier.path}${ATTACHMENT_SEPARATOR}${outcome.name}`;
+    present.add(path);
+    if (outcome.status === 'failed') {
+      report.failed.push({ path, error: outcome.error });
+      continue;
+    }
+    const existing = stored.get(path);
+    let rowid: number;
+    if (existing && existing.content_hash === outcome.contentHash && existing.extractor_version === EXTRACTOR_VERSION) {
+      rowid = existing.rowid;
+      if (existing.missing) report.updated++;
+      else report.unchanged++;
+      touchDocument(db, rowid, carrier.mtimeMs);
+    } else {
+      const content = contentOf(db, outcome, outcome.size, carrier.mtimeMs, existing);
+      if (existing) {
+        rowid = existing.rowid;
+        updateDocumentContent(db, rowid, content, stamp);
+        report.updated++;
+      } else {
+        rowid = insertDocument(db, documentIdForPath(db, path), path, content, stamp);
+        setCarrier(db, rowid, carrier.rowid);
+        report.added++;
+      }
+      replaceSpans(db, rowid, outcome.extraction.boilerplate);
+      replacePages(db, rowid, outcome.extraction.pages ?? []);
+    }
+    if (story !== null) addToStory(db, story, rowid);
+  }
+  for (const [path, row] of stored) {
+    if (present.has(path) || row.missing) continue;
+    markMissing(db, row.rowid, stamp);
+    report.missing++;
+  }
+}
+
 /** Writes one prepared batch in a single transaction, counting what changed. */
-function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor: (file: FoundFile) => string | null, stamp: string, report: IngestReport): void {
+function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor: (file: FoundFile) => string | null, seen: ReadonlySet<string>, stamp: string, report: IngestReport): void {
   db.transaction(() => {
     for (const item of prepared) {
+      const storyName = storyFor(item.file);
+      const story = storyName ? ensureStory(db, storyName, stamp) : null;
       let rowid: number;
       if (!item.content) {
         rowid = item.existing!.rowid;
-        if (item.existing!.missing) report.updated++;
-        else report.unchanged++;
+        if (item.existing!.missing) {
+          report.updated++;
+          // A message back in place brings back its attachments (the same bytes hold the same attachments).
+          for (const attachment of attachmentsOf(db, rowid).values()) touchDocument(db, attachment.rowid, item.file.mtimeMs);
+        } else report.unchanged++;
         if (item.existing!.file_mtime_ms !== item.file.mtimeMs || item.existing!.missing) touchDocument(db, rowid, item.file.mtimeMs);
-      } else if (item.existing) {
-        rowid = item.existing.rowid;
-        updateDocumentContent(db, rowid, item.content, stamp);
-        replaceSpans(db, rowid, item.spans);
-        report.updated++;
       } else {
-        rowid = insertDocument(db, documentIdForPath(db, item.file.path), item.file.path, item.content, stamp);
+        const moved = item.existing ? undefined : movedFrom(db, item.content.contentHash, seen);
+        const existing = item.existing ?? moved;
+        if (moved) moveDocument(db, moved.rowid, moved.path, item.file.path);
+        if (existing) {
+          rowid = existing.rowid;
+          const content = moved && item.source ? contentOf(db, item.source, item.file.size, item.file.mtimeMs, moved) : item.content;
+          updateDocumentContent(db, rowid, content, stamp);
+          report.updated++;
+        } else {
+          rowid = insertDocument(db, documentIdForPath(db, item.file.path), item.file.path, item.content, stamp);
+          report.added++;
+        }
         replaceSpans(db, rowid, item.spans);
-        report.added++;
+        replacePages(db, rowid, item.pages);
+        if (item.attachments) writeAttachments(db, { rowid, path: item.file.path, mtimeMs: item.file.mtimeMs }, item.attachments, story, stamp, report);
       }
-      const story = storyFor(item.file);
-      if (story) addToStory(db, ensureStory(db, story, stamp), rowid);
+      if (story !== null) addToStory(db, story, rowid);
     }
   }).immediate();
 }
@@ -139,6 +230,7 @@ function markVanished(db: Connection, folders: readonly string[], absent: readon
       if (missing) return;
       markMissing(db, rowid, stamp);
       report.missing++;
+      for (const attachment of attachmentsOf(db, rowid).values()) gone(attachment.rowid, attachment.missing);
     };
     for (const folder of folders) {
       for (const document of documentsUnder(db, folder, sep)) if (!seen.has(document.path)) gone(document.rowid, document.missing);
@@ -175,7 +267,7 @@ export async function ingestPaths(db: Connection, paths: readonly string[], opti
     for (let index = 0; index < batches.length; index++) {
       const prepared = await next!;
       next = index + 1 < batches.length ? prepareBatch(db, batches[index + 1]!, pool, options, report) : null;
-      writeBatch(db, prepared, storyFor, now(), report);
+      writeBatch(db, prepared, storyFor, seen, now(), report);
       done += batches[index]!.length;
       options.onProgress?.({ phase: 'reading', done, total, path: batches[index]!.at(-1)?.path });
     }

@@ -13,9 +13,14 @@ export interface ReadJob {
   knownHash: string | null;
 }
 
+/** An attached file of a message, extracted by the worker that read the message, or refused with a reason. */
+export type AttachmentOutcome =
+  | { name: string; status: 'extracted'; contentHash: string; size: number; extraction: Extraction; reading: ReadingText }
+  | { name: string; status: 'failed'; error: string };
+
 /** What reading one file gave: its content hash and extraction, "same as known", or a reason it was refused. */
 export type ReadOutcome =
-  | ({ path: string; status: 'extracted'; contentHash: string; extraction: Extraction; reading: ReadingText } & ReadStat)
+  | ({ path: string; status: 'extracted'; contentHash: string; extraction: Extraction; reading: ReadingText; attachments: AttachmentOutcome[] } & ReadStat)
   | ({ path: string; status: 'same'; contentHash: string } & ReadStat)
   | { path: string; status: 'failed'; error: string };
 
@@ -101,14 +106,42 @@ export function readingTextOf(source: Pick<Extraction, 'rawText' | 'boilerplate'
   return { text, hash: hashText(text), words: countWords(text) };
 }
 
-/** Reads, hashes and extracts one file; never throws (runs in the extraction workers and in-process alike). */
-export function readAndExtract(job: ReadJob): ReadOutcome {
+/** Messages inside messages are opened this deep (a forwarded tip inside a tip); deeper ones are stored unopened. */
+const ATTACHMENT_DEPTH = 3;
+
+const hashBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Extracts the attached files of an extraction, flattening forwarded messages' own attachments ("fwd.eml/report.pdf"). */
+async function extractAttachments(extraction: Extraction, depth: number, prefix = ''): Promise<AttachmentOutcome[]> {
+  const attached = extraction.attachments ?? [];
+  delete extraction.attachments;
+  const outcomes: AttachmentOutcome[] = [];
+  const taken = new Set<string>();
+  for (const file of attached) {
+    let name = prefix + file.fileName;
+    for (let copy = 2; taken.has(name); copy++) name = `${prefix}${copy}-${file.fileName}`;
+    taken.add(name);
+    const outcome = await extractDocument(file.bytes, file.fileName);
+    if (!outcome.ok) {
+      outcomes.push({ name, status: 'failed', error: outcome.error.message });
+      continue;
+    }
+    const nested = depth > 1 ? await extractAttachments(outcome.value, depth - 1, `${name}/`) : [];
+    delete outcome.value.attachments;
+    outcomes.push({ name, status: 'extracted', contentHash: hashBytes(file.bytes), size: file.bytes.length, extraction: outcome.value, reading: readingTextOf(outcome.value) }, ...nested);
+  }
+  return outcomes;
+}
+
+/** Reads, hashes and extracts one file and its attachments; never rejects (runs in the extraction workers and in-process alike). */
+export async function readAndExtract(job: ReadJob): Promise<ReadOutcome> {
   const snapshot = readSnapshot(job.path, job.maxBytes);
   if ('error' in snapshot) return { path: job.path, status: 'failed', error: snapshot.error };
   const { bytes, stat } = snapshot;
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const contentHash = hashBytes(bytes);
   if (contentHash === job.knownHash) return { path: job.path, status: 'same', contentHash, ...stat };
-  const outcome = extractDocument(bytes, job.path);
+  const outcome = await extractDocument(bytes, job.path);
   if (!outcome.ok) return { path: job.path, status: 'failed', error: outcome.error.message };
-  return { path: job.path, status: 'extracted', contentHash, extraction: outcome.value, reading: readingTextOf(outcome.value), ...stat };
+  const attachments = await extractAttachments(outcome.value, ATTACHMENT_DEPTH);
+  return { path: job.path, status: 'extracted', contentHash, extraction: outcome.value, reading: readingTextOf(outcome.value), attachments, ...stat };
 }

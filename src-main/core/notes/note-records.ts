@@ -2,8 +2,11 @@ import type { Note, NoteAnchor, NoteFilter, NoteRevision, RevisionAnchor } from 
 import type { AnchorRow, NoteRow, RevisionRow } from '../store/notes';
 import { diffWords } from '../quotes/word-diff';
 
+/** Finds the page of a source a passage starts on (PDFs), null for sources without pages. */
+export type PageFinder = (documentRowid: number | null, readingOffset: number) => number | null;
+
 /** The contract's view of a stored anchor; drifted anchors carry the word diff from the noted text to the current one. */
-export function anchorOf(row: AnchorRow): NoteAnchor {
+export function anchorOf(row: AnchorRow, pageOf?: PageFinder): NoteAnchor {
   return {
     id: row.id,
     docId: row.document_id,
@@ -20,17 +23,18 @@ export function anchorOf(row: AnchorRow): NoteAnchor {
     currentText: row.state === 'drifted' ? row.current_text : null,
     diff: row.state === 'drifted' && row.current_text !== null ? diffWords(row.exact, row.current_text) : null,
     orphanReason: row.state === 'orphan' ? row.orphan_reason : null,
+    page: row.state === 'orphan' || !pageOf ? null : pageOf(row.document_rowid, row.current_start),
     createdAt: row.created_at,
   };
 }
 
 /** The contract's view of a stored note with its tags and anchors. */
-export function noteOf(row: NoteRow, tags: readonly string[], anchors: readonly AnchorRow[]): Note {
+export function noteOf(row: NoteRow, tags: readonly string[], anchors: readonly AnchorRow[], pageOf?: PageFinder): Note {
   return {
     id: row.id,
     body: row.body,
     tags: [...tags],
-    anchors: anchors.map(anchorOf),
+    anchors: anchors.map((anchor) => anchorOf(anchor, pageOf)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

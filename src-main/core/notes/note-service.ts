@@ -26,6 +26,7 @@ import { failure, success, type Result } from '../../contract/result';
 import type { Api } from '../../contract/api';
 import type { Note, PassageTarget, RevisionReason } from '../../contract/notes';
 import { anchorOn, ensureAnchors, occurrencesOf, reanchor } from './note-anchors';
+import { createPageFinder } from '../reader/passage-pages';
 import { cleanTags, noteMatches, noteOf, previewOf, revisionAnchorOf, revisionOf, searchTerms } from './note-records';
 import { exportNotebook } from './export';
 import { importNotebook } from './note-import';
@@ -55,7 +56,7 @@ export function createNoteService(db: Connection, options: NoteServiceOptions): 
   const clock = options.now ?? (() => new Date());
   const stamp = () => clock().toISOString();
 
-  const load = (row: NoteRow): Note => noteOf(row, noteTags(db, row.rowid), noteAnchors(db, row.rowid));
+  const load = (row: NoteRow): Note => noteOf(row, noteTags(db, row.rowid), noteAnchors(db, row.rowid), createPageFinder(db));
   const find = (id: string): Result<NoteRow> => {
     const row = findNote(db, id);
     return row ? success(row) : failure('not-found', `There is no note with the id "${id}".`);
@@ -129,10 +130,11 @@ export function createNoteService(db: Connection, options: NoteServiceOptions): 
       const anchors = anchorsByNote(db);
       const terms = searchTerms(filter.query ?? '');
       const notes: Note[] = [];
+      const pageOf = createPageFinder(db);
       for (const row of listNoteRows(db, filter.trash === true)) {
         const rows = anchors.get(row.rowid) ?? [];
         if (documentRowid !== null && !rows.some((anchor) => anchor.document_rowid === documentRowid)) continue;
-        const note = noteOf(row, tags.get(row.rowid) ?? [], rows);
+        const note = noteOf(row, tags.get(row.rowid) ?? [], rows, pageOf);
         if (noteMatches(note, filter, terms)) notes.push(note);
       }
       return success(notes);
@@ -286,7 +288,8 @@ export function createNoteService(db: Connection, options: NoteServiceOptions): 
       const rows = format === 'json' ? [...listNoteRows(db, false), ...listNoteRows(db, true)] : listNoteRows(db, false);
       // Oldest first reads as the notebook was written.
       rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.rowid - b.rowid);
-      const notes = rows.map((row) => noteOf(row, tags.get(row.rowid) ?? [], anchors.get(row.rowid) ?? []));
+      const pageOf = createPageFinder(db);
+      const notes = rows.map((row) => noteOf(row, tags.get(row.rowid) ?? [], anchors.get(row.rowid) ?? [], pageOf));
       const revisions = new Map(
         format === 'json' ? rows.map((row) => [row.id, noteRevisions(db, row.rowid).reverse().map((revision) => revisionOf(revision, row.id))]) : [],
       );

@@ -20,6 +20,8 @@ export interface DocumentRow {
   url: string | null;
   words: number;
   missing: number;
+  /** The message this document was attached to, or null for a file of its own. */
+  carrier_rowid: number | null;
 }
 
 /** The columns written when a document is added or re-extracted. */
@@ -42,7 +44,7 @@ export interface DocumentContent {
 }
 
 const ROW_COLUMNS = `rowid, id, path, format, encoding, content_hash, file_size, file_mtime_ms, extractor_version,
-  text_hash, title, outlet, byline, published, url, words, missing`;
+  text_hash, title, outlet, byline, published, url, words, missing, carrier_rowid`;
 
 /** Effective metadata: a reporter's override (even to null) wins over what the extractor found. */
 export function effective(field: MetadataField): string {
@@ -111,11 +113,34 @@ export function findDocumentByRowid(db: Connection, rowid: number): DocumentRow 
   return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE rowid = ?`).get(rowid) as DocumentRow | undefined;
 }
 
-/** Documents whose path lies under a folder (prefix match on the folder plus a separator). */
+/** Files (not attachments) whose path lies under a folder (prefix match on the folder plus a separator). */
 export function documentsUnder(db: Connection, folder: string, separator: string): Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[] {
   const prefix = folder.endsWith(separator) ? folder : folder + separator;
-  return statement(db, 'SELECT rowid, path, missing FROM documents WHERE substr(path, 1, ?) = ?')
+  return statement(db, 'SELECT rowid, path, missing FROM documents WHERE substr(path, 1, ?) = ? AND carrier_rowid IS NULL')
     .all(prefix.length, prefix) as Pick<DocumentRow, 'rowid' | 'path' | 'missing'>[];
+}
+
+/** The attachments stored for a message, by path. */
+export function attachmentsOf(db: Connection, carrierRowid: number): Map<string, DocumentRow> {
+  const rows = statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE carrier_rowid = ?`).all(carrierRowid) as DocumentRow[];
+  return new Map(rows.map((row) => [row.path, row]));
+}
+
+/** Links a document to the message it came in. */
+export function setCarrier(db: Connection, rowid: number, carrierRowid: number): void {
+  statement(db, 'UPDATE documents SET carrier_rowid = ? WHERE rowid = ?').run(carrierRowid, rowid);
+}
+
+/** Files with these exact bytes (their content hash), for finding where a file moved to. */
+export function filesWithContent(db: Connection, contentHash: string): DocumentRow[] {
+  return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE content_hash = ? AND carrier_rowid IS NULL`).all(contentHash) as DocumentRow[];
+}
+
+/** Gives a document (a file that moved) a new path, and its attachments paths under it; id, notes and stories stay. */
+export function moveDocument(db: Connection, rowid: number, oldPath: string, newPath: string): void {
+  statement(db, 'UPDATE documents SET path = ? WHERE rowid = ?').run(newPath, rowid);
+  statement(db, 'UPDATE documents SET path = ? || substr(path, ?) WHERE carrier_rowid = ? AND substr(path, 1, ?) = ?')
+    .run(newPath, oldPath.length + 1, rowid, oldPath.length, oldPath);
 }
 
 /** The canonical reading text or the raw extracted text of a document. */

@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'start',
   'end',
   'state',
+  'page',
 ] as const;
 
 /** RFC 4180's record separator. */
@@ -41,7 +42,7 @@ export function notebookCsv(notes: readonly Note[]): string {
   return rows.map((row) => row.map(csvField).join(',') + CRLF).join('');
 }
 
-/** The passage columns of one anchor, from doc_id to state. */
+/** The passage columns of one anchor, from doc_id to page (the source's page, PDFs only). */
 function passageCells(anchor: NoteAnchor): string[] {
   const found = anchor.state !== 'orphan';
   const current = !found ? '' : anchor.state === 'drifted' && anchor.currentText !== null ? anchor.currentText : anchor.selector.exact;
@@ -56,6 +57,7 @@ function passageCells(anchor: NoteAnchor): string[] {
     found ? String(anchor.start) : '',
     found ? String(anchor.end) : '',
     anchor.state,
+    typeof anchor.page === 'number' ? String(anchor.page) : '',
   ];
 }
 

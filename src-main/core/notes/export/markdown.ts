@@ -55,12 +55,13 @@ function passageBlocks(anchor: NoteAnchor, label: number): string[] {
   return blocks;
 }
 
-/** A footnote's text: outlet, “title”, date, file path (as code, so it reads exactly) — whichever are known. */
+/** A footnote's text: outlet, “title”, date, page (PDFs), file path (as code, so it reads exactly) — whichever are known. */
 function citation(anchor: NoteAnchor): string {
   const parts: string[] = [];
   if (anchor.outlet && oneLine(anchor.outlet)) parts.push(inlineText(anchor.outlet));
   if (anchor.title && oneLine(anchor.title)) parts.push(`“${inlineText(anchor.title)}”`);
   if (anchor.published && oneLine(anchor.published)) parts.push(inlineText(calendarDate(anchor.published) ?? anchor.published));
+  if (typeof anchor.page === 'number') parts.push(`p. ${anchor.page}`);
   if (oneLine(anchor.path)) parts.push(`file: ${codeSpan(anchor.path)}`);
   else parts.push(`document ${inlineText(anchor.docId)}`);
   return parts.join(', ');

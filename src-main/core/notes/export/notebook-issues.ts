@@ -36,6 +36,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   currentText: 'current text',
   diff: 'differences',
   orphanReason: 'orphan reason',
+  page: 'page',
   noteId: 'note id',
   reason: 'reason',
   op: 'kind of difference',
@@ -43,7 +44,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Fields that may also be null, for "must be text or null". */
-const NULLABLE = new Set(['title', 'outlet', 'published', 'deletedAt', 'currentText', 'diff', 'orphanReason']);
+const NULLABLE = new Set(['title', 'outlet', 'published', 'deletedAt', 'currentText', 'diff', 'orphanReason', 'page']);
 
 /** What one item of each list is called in a sentence ("passage 2"). */
 const ITEM_NAMES: Readonly<Record<string, string>> = {

@@ -80,6 +80,7 @@ const anchor = z
     currentText: text(NOTEBOOK_LIMITS.passage).nullable(),
     diff: z.array(diffPart).max(NOTEBOOK_LIMITS.diffParts).nullable(),
     orphanReason: z.enum(ORPHAN_REASONS).nullable(),
+    page: z.int().positive().nullable().optional(),
     createdAt: date,
   })
   .superRefine((value, context) => {

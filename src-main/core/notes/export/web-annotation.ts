@@ -9,9 +9,10 @@
  * - orphan: the passage is nowhere now, so the selectors are the ones as noted (text and offsets of the time), with
  *   `parallax:orphanReason`.
  * Every target carries `parallax:state` (ok, drifted, orphan) and `parallax:path` (the file, as the source IRI is an
- * opaque `urn:`); the `parallax:` prefix is declared in the context. prefix/suffix are always those of noting time
- * (Parallax keeps no other context); positions are UTF-16 offsets in Parallax's reading text, which equal the model's
- * code-point offsets only when the text before the passage has no characters outside the Basic Multilingual Plane.
+ * opaque `urn:`); a passage of a PDF also carries `parallax:page`, the page it starts on. The `parallax:` prefix is
+ * declared in the context. prefix/suffix are always those of noting time (Parallax keeps no other context); positions
+ * are UTF-16 offsets in Parallax's reading text, which equal the model's code-point offsets only when the text before
+ * the passage has no characters outside the Basic Multilingual Plane.
  */
 import type { Note, NoteAnchor } from '../../../contract/notes';
 import { calendarDate } from './calendar-date';
@@ -39,6 +40,8 @@ export interface AnnotationTarget {
   'parallax:path': string;
   'parallax:notedText'?: string;
   'parallax:orphanReason'?: string;
+  /** The page of the source the passage starts on (PDFs). */
+  'parallax:page'?: number;
 }
 
 /** One annotation: a note on one passage. */
@@ -117,6 +120,7 @@ function targetOf(anchor: NoteAnchor): AnnotationTarget {
   };
   if (drifted) target['parallax:notedText'] = noted.exact;
   if (anchor.state === 'orphan' && anchor.orphanReason) target['parallax:orphanReason'] = anchor.orphanReason;
+  if (typeof anchor.page === 'number') target['parallax:page'] = anchor.page;
   return target;
 }
 

@@ -4,6 +4,7 @@ import { quotesSchema } from './002-quotes';
 import { notesSchema } from './003-notes';
 import { notedTextsSchema } from './004-noted-texts';
 import { indexHashSizeSchema } from './005-index-hashsize';
+import { sourcesSchema } from './006-sources';
 
 /** Every migration in order; append new ones, never edit or reorder applied ones. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, quotesSchema, notesSchema, notedTextsSchema, indexHashSizeSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, quotesSchema, notesSchema, notedTextsSchema, indexHashSizeSchema, sourcesSchema];
