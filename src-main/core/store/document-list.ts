@@ -6,19 +6,8 @@
 import type { DocumentListEntry, MetadataField } from '../../contract/library';
 import { statement, type Connection } from './database';
 
-/** A document's listed columns as stored: extracted metadata, before the reporter's overrides. */
-interface ListedRow {
-  rowid: number;
-  id: string;
-  path: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  byline: string | null;
-  url: string | null;
-  words: number;
-  missing: number;
-}
+/** A document's listed columns as stored: extracted metadata, before the reporter's overrides; missing as 0/1. */
+type ListedRow = Omit<DocumentListEntry, 'stories' | 'missing'> & { rowid: number; missing: number };
 
 const COLUMNS = 'd.rowid AS rowid, d.id AS id, d.path AS path, d.title AS title, d.outlet AS outlet, d.published AS published, d.byline AS byline, d.url AS url, d.words AS words, d.missing AS missing';
 
