@@ -19,6 +19,8 @@ export interface ReaderView {
   /** Paragraphs as [start, end) offsets into `text`. */
   paragraphs: { start: number; end: number }[];
   hidden: HiddenBlock[];
+  /** PDFs: where each page begins in `text` (page 1 at 0), so the reader can show page numbers; empty otherwise. */
+  pages?: { page: number; at: number }[];
 }
 
 /** A passage of one document: offsets into its reading text, and the text itself. */

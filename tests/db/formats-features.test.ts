@@ -80,9 +80,15 @@ for (const format of ['pdf', 'docx', 'eml'] as const) {
         const page = parsed.value.pages.filter((start) => start.start <= at).at(-1)!.page;
         assert.ok(page > 1);
         assert.equal(after.page, page);
+        // The reader places the same page where the passage is: the last page starting at or before it.
+        const view = await ok(engine.getReaderView({ doc: other.id }));
+        assert.equal(view.pages?.length, parsed.value.pages.length);
+        assert.equal(view.pages?.filter((start) => start.at <= after.start).at(-1)?.page, page);
+        assert.equal(view.pages?.[0]?.at, 0);
         assert.match(markdown, new RegExp(`“${TITLE.replace(/\./g, '\\.')}”, 2025-11-03, p\\. ${page}, file:`));
       } else {
         assert.equal(after.page ?? null, null);
+        assert.deepEqual((await ok(engine.getReaderView({ doc: other.id }))).pages, []);
         assert.doesNotMatch(markdown, /, p\. \d/);
       }
     } finally {

@@ -43,6 +43,7 @@ test('PDF, Word and e-mail sources are listed, read and kept in step with their 
 
   await rows(page).filter({ hasText: 'Harbour closure filing' }).getByRole('button', { name: 'Harbour closure filing', exact: true }).click();
   await expect(page.locator('.reader-paragraph').filter({ hasText: 'We have no other choice' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Page 1' })).toHaveText('p. 1');
   await page.screenshot({ path: join(SCREENSHOTS, 'sources-reader-pdf.png') });
 
   // A file dropped into the imported folder reaches the library while the page is open, without an import.

@@ -286,13 +286,22 @@ test('property: every page’s words come back in order within that page’s tex
       const bytes = makePdf({ pages: pages.map((paragraphs) => ({ lines: paragraphs.flatMap((words) => [...wrapWords(words), '']) })) });
       const source = await parsed(bytes);
       assertShape(source, pages.length);
+      // Lines repeated at the top or foot of the pages are running lines: kept, marked, and read after a paragraph a
+      // page break cut (so they may sit past the next page's start). Every other word is on its own page, in order.
+      const running = source.boilerplate.map((span) => source.rawText.slice(span.start, span.end));
       for (const [index, paragraphs] of pages.entries()) {
-        const slice = pageSlice(source, index + 1);
+        const start = source.pages?.[index]?.start ?? 0;
+        const slice = [...pageSlice(source, index + 1)]
+          .map((character, offset) => (source.boilerplate.some((span) => start + offset >= span.start && start + offset < span.end) ? ' ' : character))
+          .join('');
         let cursor = 0;
-        for (const expected of paragraphs.flat()) {
-          const found = slice.indexOf(expected, cursor);
-          assert.ok(found >= 0, `page ${index + 1}: "${expected}" after ${cursor} in ${JSON.stringify(slice)}`);
-          cursor = found + expected.length;
+        for (const line of paragraphs.flatMap(wrapWords)) {
+          if (running.includes(line)) continue;
+          for (const expected of line.split(' ')) {
+            const found = slice.indexOf(expected, cursor);
+            assert.ok(found >= 0, `page ${index + 1}: "${expected}" after ${cursor} in ${JSON.stringify(slice)}`);
+            cursor = found + expected.length;
+          }
         }
       }
     }),

@@ -2,6 +2,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { HiddenBlock, ReaderView } from '../../../src-main/contract/reader';
 import { placeHidden, segmentsOf, type MarginNote, type MarginOf, type Mark, type Segment } from './marks';
 import { marksByParagraph, type ParagraphMarks } from './paragraph-marks';
+import { pageMarksByParagraph, type PageMark } from './page-marks';
 import { useProgressiveCount } from './use-progressive-count';
 
 /** Reasons the boilerplate detector gives, as a reporter would say them. */
@@ -29,12 +30,14 @@ export const ReaderText = memo(function ReaderText({ view, marks, showHidden, ma
   const progress = useProgressiveCount(view, through);
   const hidden = useMemo(() => placeHidden(view.hidden, view.paragraphs), [view]);
   const byParagraph = useMemo(() => marksByParagraph(marks, view.paragraphs), [marks, view]);
+  const pageMarks = useMemo(() => pageMarksByParagraph(view.pages ?? [], view.paragraphs), [view]);
   // Margin notes are worked out once per paragraph as it is first rendered, and again only for a new margin.
   const notes = useMemo(() => new Map<number, MarginNote | null>(), [margin, view]);
   const blocks: ReactNode[] = [];
   for (let index = 0; index < progress.count; index++) {
     const paragraph = view.paragraphs[index]!;
     if (showHidden) for (const block of hidden.get(index) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
+    for (const mark of pageMarks.get(index) ?? []) blocks.push(<PageNumber key={`page-${mark.page}`} mark={mark} />);
     let note = notes.get(index);
     if (note === undefined) notes.set(index, (note = margin?.(paragraph, view.text) ?? null));
     blocks.push(<Paragraph key={`p-${paragraph.start}`} text={view.text} start={paragraph.start} end={paragraph.end} marks={byParagraph.get(index)} note={note} />);
@@ -46,6 +49,17 @@ export const ReaderText = memo(function ReaderText({ view, marks, showHidden, ma
     </div>
   );
 });
+
+/** A PDF's page number before the paragraph its page begins in; not selectable, so a selection's text stays the article's. */
+function PageNumber({ mark }: { mark: PageMark }) {
+  const label = mark.inside ? `Page ${mark.page} begins within the next paragraph` : `Page ${mark.page}`;
+  return (
+    <div className="page-mark" role="note" aria-label={label} title={label}>
+      p. {mark.page}
+      {mark.inside ? ' ↓' : ''}
+    </div>
+  );
+}
 
 /** What one paragraph shows: its range of the text, the marks touching it, and its margin note. */
 interface ParagraphProps {
