@@ -56,11 +56,19 @@ export function usePaneSelection(panes: readonly { key: number; docId: string | 
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => setSelection(kept.current));
     };
+    // A shortcut that opens the palette moves the focus, which clears the page's selection; "selectionchange" is queued
+    // and may arrive only after that. Reading the selection as the key goes down keeps it whatever the order.
+    const remember = () => {
+      const next = read();
+      if (next) kept.current = next;
+    };
     document.addEventListener('selectionchange', update);
+    document.addEventListener('keydown', remember, true);
     window.addEventListener('resize', update);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', update);
+      document.removeEventListener('keydown', remember, true);
       window.removeEventListener('resize', update);
     };
   }, [read]);
