@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { watch as watchTree, type FSWatcher } from 'chokidar';
+import { watchTree, type TreeWatcher } from './directory-watch';
 import { IGNORE_FILE } from './ignore-file';
 
 /** Quiet time after the last event before a folder is reconciled: long enough to gather a copy of many files. */
@@ -60,9 +60,9 @@ interface Sighting {
 interface Watched {
   folder: string;
   mode: 'watching' | 'polling' | 'missing';
-  watcher: FSWatcher | null;
+  watcher: TreeWatcher | null;
   /** A failed or orphaned system watcher, closed at the next poll: closing it while it still handles deletions can leave a system watch open. */
-  retired: FSWatcher | null;
+  retired: TreeWatcher | null;
   /** Files added or changed since the last reconcile started, waiting until they stop changing. */
   changed: Map<string, Sighting>;
   /** Something happened since the last reconcile started. */
@@ -293,22 +293,16 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
   const start = (state: Watched): Promise<void> => {
     if (state.stopped) return Promise.resolve();
     state.mode = 'watching';
-    const watcher = watchTree(state.folder, {
-      ignoreInitial: true,
-      persistent: true,
-      atomic: true,
-      ignorePermissionErrors: true,
-      ignored: (path: string, stats?: Stats) => !matters(state, path, stats),
-    });
+    const watcher = watchTree(state.folder, { ignored: (path: string, stats?: Stats) => !matters(state, path, stats) });
     state.watcher = watcher;
-    watcher.on('all', (event, path, stats) => {
-      if (state.watcher !== watcher || !matters(state, path, stats)) return;
+    watcher.on('all', (event, path) => {
+      if (state.watcher !== watcher || !matters(state, path, undefined)) return;
       if (event === 'unlinkDir' && resolve(path) === state.folder) return missing(state);
-      if (event === 'add' || event === 'change') {
+      if (event === 'change') {
         if (basename(path) === IGNORE_FILE || options.isSupported(path)) note(state, 'changed', path);
       } else if (event === 'unlink') {
         if (basename(path) === IGNORE_FILE || options.isSupported(path)) note(state, 'gone', path);
-      } else if (event === 'addDir' || event === 'unlinkDir') note(state, 'folder', path);
+      } else note(state, 'folder', path);
     });
     return new Promise((ready) => {
       watcher.on('error', (error) => {
