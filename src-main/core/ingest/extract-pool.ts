@@ -30,15 +30,17 @@ export interface ExtractPoolOptions {
 }
 
 /**
- * An extraction pool: workers start on the first run big enough to pay for them, jobs go out in chunks, results come
- * back in job order. If a worker cannot start or dies, its jobs are read on the calling thread instead.
+ * An extraction pool: workers start on the first run big enough to pay for them, a run's jobs all go out at once in
+ * chunks (so the workers keep reading while the calling thread writes), results come back in job order. If a worker
+ * cannot start or dies, its jobs are read on the calling thread instead.
  */
 export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
   const size = Math.max(1, options.size ?? availableParallelism() - 1);
   const workerUrl = options.workerUrl ?? defaultExtractWorkerUrl();
   const minimumJobs = options.minimumJobs ?? 48;
   const workers: Worker[] = [];
-  const pending = new Map<number, (outcomes: ReadOutcome[]) => void>();
+  /** Chunks sent to each worker and not answered yet: their jobs, and what to do with the outcomes. */
+  const pending = new Map<Worker, Map<number, { jobs: ReadJob[]; resolve: (outcomes: ReadOutcome[]) => void }>>();
   let failed = false;
   let nextId = 1;
   const counts = { onWorkers: 0, inline: 0 };
@@ -53,12 +55,22 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     try {
       for (let index = 0; index < size; index++) {
         const worker = new Worker(workerUrl);
+        const sent = new Map<number, { jobs: ReadJob[]; resolve: (outcomes: ReadOutcome[]) => void }>();
+        pending.set(worker, sent);
         worker.on('message', (message: { id: number; outcomes: ReadOutcome[] }) => {
-          pending.get(message.id)?.(message.outcomes);
-          pending.delete(message.id);
+          const chunk = sent.get(message.id);
+          if (!chunk) return;
+          sent.delete(message.id);
+          counts.onWorkers += chunk.jobs.length;
+          chunk.resolve(message.outcomes);
         });
         worker.on('error', () => {
           failed = true;
+        });
+        // A worker that dies leaves its unanswered chunks to the calling thread.
+        worker.on('exit', () => {
+          for (const chunk of sent.values()) void inline(chunk.jobs).then(chunk.resolve);
+          sent.clear();
         });
         workers.push(worker);
       }
@@ -67,20 +79,13 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     }
   };
 
+  /** Sends a chunk to a worker at once: it queues there, so the worker keeps reading while this thread writes. */
   const runChunk = (worker: Worker, jobs: ReadJob[]): Promise<ReadOutcome[]> => {
-    if (failed) return inline(jobs);
+    const sent = pending.get(worker);
+    if (failed || !sent) return inline(jobs);
     const id = nextId++;
     return new Promise((resolve) => {
-      const onExit = () => {
-        pending.delete(id);
-        resolve(inline(jobs));
-      };
-      worker.once('exit', onExit);
-      pending.set(id, (outcomes) => {
-        worker.off('exit', onExit);
-        counts.onWorkers += jobs.length;
-        resolve(outcomes);
-      });
+      sent.set(id, { jobs, resolve });
       worker.postMessage({ id, jobs });
     });
   };
@@ -90,18 +95,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       if (jobs.length === 0) return [];
       if (workers.length === 0 && !failed && jobs.length >= minimumJobs) start();
       if (failed || workers.length === 0) return inline(jobs);
+      // Every chunk is sent at once, round robin: a worker must not wait for this thread (busy writing the previous
+      // batch in one synchronous transaction) to hand it its next chunk.
       const chunks: ReadJob[][] = [];
       for (let offset = 0; offset < jobs.length; offset += CHUNK) chunks.push(jobs.slice(offset, offset + CHUNK));
-      const results: ReadOutcome[][] = new Array(chunks.length);
-      let next = 0;
-      await Promise.all(
-        workers.map(async (worker) => {
-          while (next < chunks.length) {
-            const index = next++;
-            results[index] = await runChunk(worker, chunks[index]!);
-          }
-        }),
-      );
+      const results = await Promise.all(chunks.map((chunk, index) => runChunk(workers[index % workers.length]!, chunk)));
       return results.flat();
     },
     async close() {
