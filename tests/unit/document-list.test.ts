@@ -80,3 +80,14 @@ test('the lean list gives exactly the entries and order of the reference query, 
     db.close();
   }
 });
+
+test('the list reads the covering listing index, never the rows that hold the texts', () => {
+  const db = openDatabase(join(folder.dir, 'library.db'));
+  try {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT d.rowid AS rowid, d.id AS id, d.path AS path, d.title AS title, d.outlet AS outlet,
+      d.published AS published, d.byline AS byline, d.url AS url, d.words AS words, d.missing AS missing FROM documents d`).all() as { detail: string }[];
+    assert.deepEqual(plan.map((step) => step.detail), ['SCAN d USING COVERING INDEX documents_listing']);
+  } finally {
+    db.close();
+  }
+});
