@@ -175,7 +175,7 @@ function writeAttachments(db: Connection, carrier: { rowid: number; path: string
         report.added++;
       }
       replaceSpans(db, rowid, outcome.extraction.boilerplate);
-      replacePages(db, rowid, outcome.extraction.pages ?? []);
+      if (existing || outcome.extraction.pages) replacePages(db, rowid, outcome.extraction.pages ?? []);
     }
     if (story !== null) addToStory(db, story, rowid);
   }
@@ -215,7 +215,8 @@ function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor:
           report.added++;
         }
         replaceSpans(db, rowid, item.spans);
-        replacePages(db, rowid, item.pages);
+        // A new document without pages has none to replace: no statement on the ingest's hot path.
+        if (existing || item.pages.length > 0) replacePages(db, rowid, item.pages);
         if (item.attachments) writeAttachments(db, { rowid, path: item.file.path, mtimeMs: item.file.mtimeMs }, item.attachments, story, stamp, report);
       }
       if (story !== null) addToStory(db, story, rowid);
