@@ -3,10 +3,13 @@ import type {
   BoilerplateEntry,
   DocumentDetails,
   DocumentListEntry,
+  DocumentPage,
+  DocumentPageRequest,
   DocumentSummary,
   IngestReport,
   LibraryNotice,
   MetadataField,
+  OutletList,
 } from './library';
 import type { SearchHitDetails, SearchRequest } from './search';
 import type { IngestProgress } from './library';
@@ -28,6 +31,10 @@ import type {
 export interface LibraryMethods {
   ingest(input: { paths: string[]; story?: string }): Promise<Result<IngestReport>>;
   listDocuments(input: { story?: string }): Promise<Result<DocumentListEntry[]>>;
+  /** A window of the library list, filtered and sorted by the engine: the workbench's list of 100k rows asks only for those it shows. */
+  listDocumentPage(input: DocumentPageRequest): Promise<Result<DocumentPage>>;
+  /** The outlets the library's documents name, for the outlet filter. */
+  listOutlets(input: Record<string, never>): Promise<Result<OutletList>>;
   getDocument(input: { doc: string }): Promise<Result<DocumentDetails>>;
   getDocumentText(input: { doc: string; raw?: boolean }): Promise<Result<{ id: string; text: string }>>;
   listBoilerplate(input: { doc: string }): Promise<Result<BoilerplateEntry[]>>;
@@ -46,7 +53,11 @@ export interface SearchMethods {
 
 /** Reading methods: the reader's view of a document, passages related to a selection, passages documents share. */
 export interface ReaderMethods {
-  getReaderView(input: { doc: string }): Promise<Result<ReaderView>>;
+  /**
+   * The reader's view of a document; with `head` (characters, 1 to READER_HEAD_LIMIT), of its opening only when the
+   * text is longer: cut at the end of the paragraph holding offset `head`, `complete: false` (see ReaderView).
+   */
+  getReaderView(input: { doc: string; head?: number }): Promise<Result<ReaderView>>;
   /** Passages in the `within` documents that match the selection [start, end) of `doc`: verbatim first, then related. */
   findRelatedPassages(input: { doc: string; start: number; end: number; within: string[]; limit?: number }): Promise<Result<RelatedPassage[]>>;
   /** Passages shared by each pair of the given documents (2 to 4), in the order of the first document's text. */
@@ -134,6 +145,8 @@ export type ApiMethod = keyof Api;
 export const API_METHODS: readonly ApiMethod[] = [
   'ingest',
   'listDocuments',
+  'listDocumentPage',
+  'listOutlets',
   'getDocument',
   'getDocumentText',
   'listBoilerplate',

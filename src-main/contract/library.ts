@@ -41,6 +41,69 @@ export interface DocumentListEntry extends DocumentSummary {
   missing: boolean;
 }
 
+/** The outlet filter's value for documents whose outlet is unknown. */
+export const UNKNOWN_OUTLET = '\u0000unknown';
+
+/** What the library list is narrowed to; empty strings mean "any". */
+export interface LibraryFilter {
+  story: string;
+  /** An outlet's name, or UNKNOWN_OUTLET for documents without one. */
+  outlet: string;
+  /** First and last calendar day (YYYY-MM-DD), inclusive. */
+  from: string;
+  to: string;
+  /** Words to find in the title, file name, outlet or byline (every word, case-insensitive). */
+  text: string;
+}
+
+/** No filter at all. */
+export const NO_FILTER: LibraryFilter = { story: '', outlet: '', from: '', to: '', text: '' };
+
+/** Whether any part of the filter narrows the list. */
+export function isFiltering(filter: LibraryFilter): boolean {
+  return Object.values(filter).some((value) => value !== '');
+}
+
+/** The columns the library list sorts by. */
+export const SORT_KEYS = ['title', 'outlet', 'published', 'byline', 'words'] as const;
+
+/** A column the library list sorts by. */
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** A sort column and direction; unknown values go last either way, ties keep path order. */
+export interface SortOrder {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/** A window of the filtered, sorted library list: the workbench asks for the rows it shows, never for all of them. */
+export interface DocumentPageRequest {
+  filter: LibraryFilter;
+  sort: SortOrder;
+  offset: number;
+  limit: number;
+  /** A document whose place in this order the answer should give (the row the reporter had selected). */
+  locate?: string;
+}
+
+/** One window of the library list, and how long the whole list is. */
+export interface DocumentPage {
+  /** Documents passing the filter. */
+  total: number;
+  /** Documents in the library. */
+  all: number;
+  offset: number;
+  documents: DocumentListEntry[];
+  /** Where `locate` stands in the filtered order (0-based), or null when the filter leaves it out; absent when not asked. */
+  located?: number | null;
+}
+
+/** The library's distinct outlets, alphabetically, and whether some documents have none (for the outlet filter). */
+export interface OutletList {
+  outlets: string[];
+  someUnknown: boolean;
+}
+
 /** A library entry with the state the workbench shows beside the CLI's fields. */
 export interface DocumentDetails extends DocumentSummary {
   missing: boolean;

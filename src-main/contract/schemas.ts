@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import type { Api, ApiMethod } from './api';
-import { METADATA_FIELDS } from './library';
+import { METADATA_FIELDS, SORT_KEYS } from './library';
 import { NOTE_EXPORT_FORMATS } from './notes';
+import { READER_HEAD_LIMIT } from './reader';
 import { failure, success, type Result } from './result';
 
 /** The caps on inputs: characters for strings, entries for lists. */
@@ -26,6 +27,7 @@ export const INPUT_LIMITS = {
   notePassages: 100,
   noteId: 100,
   importText: 200_000_000,
+  page: 1000,
 } as const;
 
 const text = (max: number) => z.string().max(max);
@@ -35,6 +37,8 @@ const offset = z.int().min(0);
 const field = z.enum(METADATA_FIELDS);
 const limitMessage = `The number of results must be a whole number from 1 to ${INPUT_LIMITS.results}.`;
 const limit = z.int(limitMessage).min(1, limitMessage).max(INPUT_LIMITS.results, limitMessage).optional();
+const pageMessage = `A page of the library holds from 1 to ${INPUT_LIMITS.page} documents.`;
+const headMessage = `The opening to read first must be a whole number of characters from 1 to ${READER_HEAD_LIMIT}.`;
 const compareMessage = `Choose from 2 to ${INPUT_LIMITS.compared} documents to compare.`;
 const nothing = z.strictObject({});
 const noteId = z.string().min(1).max(INPUT_LIMITS.noteId);
@@ -50,6 +54,20 @@ const passage = z.union([
 export const INPUT_SCHEMAS = {
   ingest: z.strictObject({ paths: z.array(path).min(1, 'Give at least one file or folder to ingest.').max(INPUT_LIMITS.paths), story }),
   listDocuments: z.strictObject({ story }),
+  listDocumentPage: z.strictObject({
+    filter: z.strictObject({
+      story: text(INPUT_LIMITS.name),
+      outlet: text(INPUT_LIMITS.name),
+      from: text(INPUT_LIMITS.name),
+      to: text(INPUT_LIMITS.name),
+      text: text(INPUT_LIMITS.query),
+    }),
+    sort: z.strictObject({ key: z.enum(SORT_KEYS), direction: z.enum(['ascending', 'descending']) }),
+    offset,
+    limit: z.int(pageMessage).min(1, pageMessage).max(INPUT_LIMITS.page, pageMessage),
+    locate: path.optional(),
+  }),
+  listOutlets: nothing,
   getDocument: z.strictObject({ doc: path }),
   getDocumentText: z.strictObject({ doc: path, raw: z.boolean().optional() }),
   listBoilerplate: z.strictObject({ doc: path }),
@@ -59,7 +77,7 @@ export const INPUT_SCHEMAS = {
   listStories: nothing,
   getLibraryStatus: nothing,
   search: z.strictObject({ query: text(INPUT_LIMITS.query), limit, story }),
-  getReaderView: z.strictObject({ doc: path }),
+  getReaderView: z.strictObject({ doc: path, head: z.int(headMessage).min(1, headMessage).max(READER_HEAD_LIMIT, headMessage).optional() }),
   findRelatedPassages: z
     .strictObject({ doc: path, start: offset, end: offset, within: z.array(path).max(INPUT_LIMITS.within), limit })
     .refine((input) => input.end > input.start, { message: 'The selection must end after it starts.', path: ['end'] }),

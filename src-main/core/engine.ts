@@ -19,7 +19,7 @@ import {
   type DocumentRow,
 } from './store/documents';
 import { listSpans, setRestored } from './store/boilerplate';
-import { listDocumentEntries } from './store/document-list';
+import { createDocumentPages } from './library/document-pages';
 import { clearOverride, setOverride } from './store/overrides';
 import { documentDetailsOf } from './store/document-details';
 import { ensureStory, findStory, listStories } from './store/stories';
@@ -78,11 +78,13 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
   const quotes = createQuoteService(db, resolveDocument);
   const compare = createCompareService(db, resolveDocument);
   const notes = createNoteService(db, { resolveDocument });
-  /** Forgets what depends on documents (search vocabulary, quote clusters) after a change. Compared passages stay:
-   * they check each document's text hash and take in added documents incrementally. */
+  const pages = createDocumentPages(db);
+  /** Forgets what depends on documents (search vocabulary, quote clusters, the library list) after a change. Compared
+   * passages stay: they check each document's text hash and take in added documents incrementally. */
   const changed = (): void => {
     search.invalidate();
     quotes.invalidate();
+    pages.invalidate();
   };
 
   const rebuildReadingText = (row: DocumentRow): void => {
@@ -97,15 +99,18 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
   let ingesting: Promise<unknown> = Promise.resolve();
   const runIngest = (paths: readonly string[], story: string | undefined): Promise<IngestReport> => {
     const run = ingesting.then(async () => {
-      const report = await ingestPaths(db, paths, {
-        story,
-        pool: createExtractPool({ workerUrl: options.extractWorkerUrl }),
-        isSupported: isSupportedPath,
-        maxFileBytes: MAX_FILE_BYTES,
-        onProgress: options.onProgress,
-      });
-      changed();
-      return report;
+      try {
+        return await ingestPaths(db, paths, {
+          story,
+          pool: createExtractPool({ workerUrl: options.extractWorkerUrl }),
+          isSupported: isSupportedPath,
+          maxFileBytes: MAX_FILE_BYTES,
+          onProgress: options.onProgress,
+        });
+      } finally {
+        // Batches committed before a failure changed the library too.
+        changed();
+      }
     });
     ingesting = run.catch(() => undefined);
     return run;
@@ -158,7 +163,15 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
       if (story !== undefined && findStory(db, story) === undefined) {
         return failure('not-found', `There is no story named "${story}".`);
       }
-      return success(listDocumentEntries(db, story));
+      return success(pages.entries(story));
+    },
+
+    listDocumentPage(request) {
+      return success(pages.page(request));
+    },
+
+    listOutlets() {
+      return success(pages.outlets());
     },
 
     getDocument({ doc }) {

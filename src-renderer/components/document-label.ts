@@ -1,14 +1,6 @@
 import type { DocumentSummary } from '../../src-main/contract/library';
 
-/** The last part of a file path, whatever the platform's separator. */
-export function fileName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
-}
-
-/** What to call a document: its title, or its file name when no title was found. */
-export function documentName(document: Pick<DocumentSummary, 'title' | 'path'>): string {
-  return document.title ?? fileName(document.path);
-}
+export { dayOf, documentName, fileName } from '../../src-main/contract/document-name';
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -29,11 +21,6 @@ export function formatDate(published: string | null): string {
     formattedDates.set(published, formatted);
   }
   return formatted;
-}
-
-/** The calendar day of a published date (YYYY-MM-DD), for filtering and sorting; empty when unknown. */
-export function dayOf(published: string | null): string {
-  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : '';
 }
 
 /** Outlet, byline and date joined for a one-line credit ("News18 · Shankhyaneel Sarkar · 3 Nov 2025"). */

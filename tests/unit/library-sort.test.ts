@@ -2,8 +2,8 @@
 // values last in both directions), and an empty filter hands back the list itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DocumentSummary } from '../../src-main/contract/library';
-import { filterDocuments, NO_FILTER, sortDocuments, type SortKey } from '../../src-renderer/features/library/library-filter';
+import { NO_FILTER, type DocumentSummary, type SortKey } from '../../src-main/contract/library';
+import { filterDocuments, sortDocuments } from '../../src-main/core/library/library-order';
 
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const OUTLETS = ['Reuters', 'reuters', 'Réuters', 'AP', 'ap', 'Outlet 10', 'Outlet 9', 'Zeit', 'Ärzteblatt', null];

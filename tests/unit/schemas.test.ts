@@ -3,10 +3,18 @@ import assert from 'node:assert/strict';
 import { API_METHODS, type ApiMethod } from '../../src-main/contract/api';
 import { INPUT_LIMITS, INPUT_SCHEMAS, validateInput } from '../../src-main/contract/schemas';
 
+/** The library list's filter with nothing narrowed. */
+const PAGE_FILTER = { story: '', outlet: '', from: '', to: '', text: '' };
+
 /** A valid input for every method, as the renderer would send it. */
 const VALID: Record<ApiMethod, unknown[]> = {
   ingest: [{ paths: ['/home/reporter/story'] }, { paths: ['a.txt', 'b.html'], story: 'Water cuts' }],
   listDocuments: [{}, { story: 'Water cuts' }],
+  listDocumentPage: [
+    { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: 100 },
+    { filter: { ...PAGE_FILTER, outlet: '\u0000unknown', text: 'harbour' }, sort: { key: 'words', direction: 'ascending' }, offset: 99_900, limit: 1000, locate: 'd1' },
+  ],
+  listOutlets: [{}],
   getDocument: [{ doc: 'd1' }],
   getDocumentText: [{ doc: 'd1' }, { doc: 'd1', raw: true }],
   listBoilerplate: [{ doc: 'd1' }],
@@ -58,6 +66,13 @@ const INVALID: [ApiMethod, unknown][] = [
   ['ingest', { paths: Array.from({ length: INPUT_LIMITS.paths + 1 }, (_, index) => `f${index}`) }],
   ['listDocuments', { story: huge }],
   ['listDocuments', { stroy: 'typo' }],
+  ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: 0 }],
+  ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: INPUT_LIMITS.page + 1 }],
+  ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: -1, limit: 10 }],
+  ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'path', direction: 'descending' }, offset: 0, limit: 10 }],
+  ['listDocumentPage', { filter: { story: '' }, sort: { key: 'title', direction: 'ascending' }, offset: 0, limit: 10 }],
+  ['listDocumentPage', { filter: { ...PAGE_FILTER, text: huge }, sort: { key: 'title', direction: 'ascending' }, offset: 0, limit: 10 }],
+  ['listOutlets', { story: 'x' }],
   ['getDocument', {}],
   ['getDocument', { doc: 42 }],
   ['getDocument', { doc: huge }],

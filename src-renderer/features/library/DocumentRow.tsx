@@ -85,6 +85,18 @@ export const DocumentRow = memo(function DocumentRow({ document, index, top, act
   );
 });
 
+/** A place in the list whose row has not arrived yet: the row's height, blank, busy (it arrives within a moment). */
+export const PlaceholderRow = memo(function PlaceholderRow({ index, top }: { index: number; top: number }) {
+  return (
+    <div style={{ transform: `translateY(${top}px)` }} data-index={index} className="table-row placeholder" role="row" aria-rowindex={index + 2} aria-busy="true">
+      <span role="gridcell" className="cell-check" />
+      <span role="gridcell" className="cell-title">
+        <span className="placeholder-bar" />
+      </span>
+    </div>
+  );
+});
+
 /** The DOM id of a document's row (for aria-activedescendant). */
 export function rowId(documentId: string): string {
   return `document-row-${documentId}`;

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { DocumentListEntry, DocumentSummary } from '../../../src-main/contract/library';
+import type { DocumentSummary, SortKey, SortOrder } from '../../../src-main/contract/library';
 import { isTypingTarget } from '../../commands/key-binding';
-import { DocumentRow, rowId } from './DocumentRow';
-import type { SortKey, SortOrder } from './library-filter';
+import { DocumentRow, PlaceholderRow, rowId } from './DocumentRow';
+import type { DocumentWindows } from './use-document-pages';
 import { preloadReaderView } from '../reader/use-reader-view';
 import { MetadataEditor } from './MetadataEditor';
 import './document-table.css';
@@ -26,7 +26,8 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 /** What the table shows and reports. */
 export interface DocumentTableProps {
-  documents: readonly DocumentSummary[];
+  /** The list, held a window at a time: the table asks for the rows it is about to show. */
+  pages: DocumentWindows;
   sort: SortOrder;
   onSort(key: SortKey): void;
   activeId: string | null;
@@ -41,22 +42,40 @@ export interface DocumentTableProps {
 }
 
 /**
- * The library as a virtualized grid: only the rows in view exist, so 100,000 documents scroll smoothly. Rows all have
- * one height, measured once from the first row shown; only the row being edited (taller) is measured by itself.
+ * The library as a virtualized grid: only the rows in view exist, and only the rows near the view are fetched, so
+ * 100,000 documents scroll smoothly; a row not yet arrived shows as a blank placeholder. Rows all have one height,
+ * measured once from the first row shown; only the row being edited (taller) is measured by itself.
  */
 export function DocumentTable(props: DocumentTableProps) {
-  const { documents, sort, activeId, editingId } = props;
+  const { pages, sort, activeId, editingId } = props;
+  const count = pages.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
-  // Stable functions: the virtualizer re-measures every row when getItemKey changes, which on a long list costs
-  // more than a frame; it must change only with the list.
-  const getItemKey = useCallback((index: number) => documents[index]?.id ?? index, [documents]);
+  // Stable functions: the virtualizer re-measures every row when they change, which on a long list costs more than a
+  // frame. Rows are keyed by place (a place's row arrives later than the place itself).
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const getScrollElement = useCallback(() => scroller.current, []);
-  const virtualizer = useVirtualizer({ count: documents.length, getScrollElement, estimateSize, overscan: OVERSCAN, getItemKey });
+  const virtualizer = useVirtualizer({ count, getScrollElement, estimateSize, overscan: OVERSCAN });
   const items = virtualizer.getVirtualItems();
-  const activeIndex = useMemo(() => (activeId === null ? -1 : documents.findIndex((document) => document.id === activeId)), [documents, activeId]);
+  const activeIndex = activeId === null ? -1 : pages.indexOf(activeId);
+
+  // The rows about to be shown are asked for (the hook skips those held or on their way).
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    pages.request(firstShown, lastShown + 1);
+  }, [pages, firstShown, lastShown]);
+
+  // A keyboard move to a row not yet arrived: it becomes active when it arrives.
+  const pendingMove = useRef<number | null>(null);
+  useEffect(() => {
+    if (pendingMove.current === null) return;
+    const row = pages.rowAt(pendingMove.current);
+    if (!row) return;
+    pendingMove.current = null;
+    props.onActivate(row.id);
+  });
 
   // The row height, once, from the first plain row shown (fonts may make rows taller than the CSS minimum).
   const measured = useRef(false);
@@ -79,9 +98,9 @@ export function DocumentTable(props: DocumentTableProps) {
     const closed = edited.current;
     edited.current = editingId;
     if (closed === null || closed === editingId) return;
-    const index = documents.findIndex((document) => document.id === closed);
+    const index = pages.indexOf(closed);
     if (index >= 0) virtualizer.resizeItem(index, rowHeight);
-  }, [editingId, documents, virtualizer, rowHeight]);
+  }, [editingId, pages, virtualizer, rowHeight]);
 
   // The same handler functions for every row and every render, calling the latest props.
   const latest = useRef(props);
@@ -111,8 +130,17 @@ export function DocumentTable(props: DocumentTableProps) {
   }, [activeIndex, virtualizer]);
 
   function move(to: number) {
-    const target = documents[Math.max(0, Math.min(documents.length - 1, to))];
-    if (target) props.onActivate(target.id);
+    if (count === 0) return;
+    const index = Math.max(0, Math.min(count - 1, to));
+    const target = pages.rowAt(index);
+    if (target) {
+      pendingMove.current = null;
+      props.onActivate(target.id);
+    } else {
+      pendingMove.current = index;
+      pages.request(index, index + 1);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -122,7 +150,7 @@ export function DocumentTable(props: DocumentTableProps) {
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (event.key in moves) move((activeIndex < 0 ? -1 : activeIndex) + moves[event.key]!);
     else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(documents.length - 1);
+    else if (event.key === 'End') move(count - 1);
     else if (event.key === 'Enter' && onGrid && activeId) props.onOpen(activeId);
     else if (event.key === ' ' && onGrid && activeId) props.onToggleChecked(activeId);
     else return;
@@ -134,7 +162,7 @@ export function DocumentTable(props: DocumentTableProps) {
       className="document-table"
       role="grid"
       aria-label="Documents in the library"
-      aria-rowcount={documents.length + 1}
+      aria-rowcount={count + 1}
       aria-activedescendant={activeId && activeIndex >= 0 ? rowId(activeId) : undefined}
       tabIndex={0}
       ref={props.listRef}
@@ -147,8 +175,8 @@ export function DocumentTable(props: DocumentTableProps) {
       <div role="rowgroup" className="table-body" ref={scroller}>
         <div className="table-spacer" ref={spacer} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const document = documents[item.index];
-            if (!document) return null;
+            const document = pages.rowAt(item.index);
+            if (!document) return <PlaceholderRow key={`place-${item.index}`} index={item.index} top={item.start} />;
             const id = document.id;
             const editing = editingId === id;
             return (
@@ -160,7 +188,7 @@ export function DocumentTable(props: DocumentTableProps) {
                 index={item.index}
                 active={id === activeId}
                 checked={props.checked.has(id)}
-                missing={(document as Partial<DocumentListEntry>).missing}
+                missing={document.missing}
                 onActivate={onActivate}
                 onOpen={onOpen}
                 onToggleChecked={onToggleChecked}

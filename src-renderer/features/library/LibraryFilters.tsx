@@ -1,22 +1,23 @@
-import type { DocumentSummary } from '../../../src-main/contract/library';
+import { useEffect, useState } from 'react';
+import { isFiltering, NO_FILTER, UNKNOWN_OUTLET, type LibraryFilter, type OutletList } from '../../../src-main/contract/library';
+import { api } from '../../api/client';
 import { plural } from '../../components/document-label';
-import { UNKNOWN_OUTLET, isFiltering, NO_FILTER, outletsOf, type LibraryFilter } from './library-filter';
 import type { StorySummary } from './use-documents';
-import { useMemo } from 'react';
 
 /** The library's filter bar: story, outlet, date range and words in the title, path or byline. */
 export function LibraryFilters({
   filter,
   onChange,
-  documents,
+  revision,
   stories,
 }: {
   filter: LibraryFilter;
   onChange(filter: LibraryFilter): void;
-  documents: readonly DocumentSummary[];
+  /** The library's revision: the outlets are asked for again when it changes. */
+  revision: number;
   stories: readonly StorySummary[];
 }) {
-  const { outlets, someUnknown } = useMemo(() => outletsOf(documents), [documents]);
+  const { outlets, someUnknown } = useOutlets(revision);
   const set = (part: Partial<LibraryFilter>) => onChange({ ...filter, ...part });
   return (
     <div className="library-filters" role="group" aria-label="Filter the library">
@@ -62,4 +63,19 @@ export function LibraryFilters({
       ) : null}
     </div>
   );
+}
+
+/** The library's outlets, from the engine, asked for again at each revision of the library. */
+function useOutlets(revision: number): OutletList {
+  const [outlets, setOutlets] = useState<OutletList>({ outlets: [], someUnknown: false });
+  useEffect(() => {
+    let current = true;
+    void api()
+      .listOutlets({})
+      .then((result) => current && result.ok && setOutlets(result.value));
+    return () => {
+      current = false;
+    };
+  }, [revision]);
+  return outlets;
 }

@@ -1,5 +1,5 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary } from '../../../src-main/contract/library';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { isFiltering, NO_FILTER, type DocumentSummary, type LibraryFilter, type SortKey, type SortOrder } from '../../../src-main/contract/library';
 import type { LibraryControls } from '../../commands/command';
 import { plural } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -7,7 +7,7 @@ import { Shortcut } from '../../components/Shortcut';
 import { DocumentTable } from './DocumentTable';
 import { ImportPanel } from './ImportPanel';
 import { LibraryFilters } from './LibraryFilters';
-import { filterDocuments, isFiltering, NO_FILTER, sortDocuments, type LibraryFilter, type SortKey, type SortOrder } from './library-filter';
+import { useDocumentPages } from './use-document-pages';
 import type { LibraryData } from './use-documents';
 import { useImport } from './use-import';
 import './library.css';
@@ -32,9 +32,9 @@ export const LibraryView = memo(function LibraryView({ library, onOpen, register
   const flow = useImport(library.reload);
   const deferredFilter = useDeferredValue(filter);
 
-  // Sorted once per list and order; filtering the sorted list keeps its order, so typing a filter never sorts again.
-  const sorted = useMemo(() => sortDocuments(library.documents, sort), [library.documents, sort]);
-  const shown = useMemo(() => filterDocuments(sorted, deferredFilter), [sorted, deferredFilter]);
+  // The engine filters and sorts; the table asks for the rows it shows. The selected row is followed across a new
+  // filter or sort (its place comes with the first answer).
+  const pages = useDocumentPages(deferredFilter, sort, library.revision, activeId);
 
   const toggleChecked = useCallback((id: string) => {
     setChecked((current) => {
@@ -45,9 +45,10 @@ export const LibraryView = memo(function LibraryView({ library, onOpen, register
   }, []);
 
   const compareSelected = useCallback(() => {
-    const ids = library.documents.filter((document) => checked.has(document.id)).map((document) => document.id).slice(0, 4);
+    // In the order they were checked.
+    const ids = [...checked].slice(0, 4);
     if (ids.length > 0) onOpen(ids);
-  }, [checked, library.documents, onOpen]);
+  }, [checked, onOpen]);
 
   const edit = useCallback((id: string | null) => {
     setEditingId(id);
@@ -74,17 +75,19 @@ export const LibraryView = memo(function LibraryView({ library, onOpen, register
     );
   }
 
-  const total = library.documents.length;
+  const total = pages.all ?? 0;
+  const shown = pages.total ?? 0;
+  const loading = pages.total === null;
   return (
     <section className="library-view" aria-labelledby="library-heading">
       <header className="view-header">
         <div className="view-title">
           <h1 id="library-heading">Library</h1>
           <p className="quiet" role="status">
-            {library.loading && total === 0
+            {loading && total === 0
               ? 'Loading the library…'
               : isFiltering(filter)
-                ? `${plural(shown.length, 'document')} of ${plural(total, 'source')}`
+                ? `${plural(shown, 'document')} of ${plural(total, 'source')}`
                 : plural(total, 'source')}
           </p>
         </div>
@@ -109,15 +112,15 @@ export const LibraryView = memo(function LibraryView({ library, onOpen, register
       </header>
       {checked.size > 4 ? <p className="notice">Up to four documents open side by side: the first four checked will open.</p> : null}
       <ImportPanel flow={flow} />
-      <LibraryFilters filter={filter} onChange={setFilter} documents={library.documents} stories={library.stories} />
-      {library.error ? <ErrorNote error={library.error} /> : null}
-      {!library.loading && total === 0 ? (
-        <p className="empty-state">The library is empty. Import a folder of articles (.txt, .md, .html) to begin.</p>
-      ) : shown.length === 0 && total > 0 ? (
+      <LibraryFilters filter={filter} onChange={setFilter} revision={library.revision} stories={library.stories} />
+      {pages.error ? <ErrorNote error={pages.error} /> : null}
+      {!loading && total === 0 ? (
+        <p className="empty-state">The library is empty. Import a folder of articles (web pages, text, PDF, Word or e-mail files) to begin.</p>
+      ) : !loading && shown === 0 && total > 0 ? (
         <p className="empty-state">No document matches these filters.</p>
       ) : null}
       <DocumentTable
-        documents={shown}
+        pages={pages}
         sort={sort}
         onSort={onSort}
         activeId={activeId}

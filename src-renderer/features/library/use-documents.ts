@@ -15,6 +15,8 @@ export interface LibraryData {
   stories: StorySummary[];
   loading: boolean;
   error: AppError | null;
+  /** Counts the library's changes seen since the workbench opened (imports, scans, edits): views that ask the engine for parts of the list ask again when it changes. */
+  revision: number;
   /** Reloads documents and stories (after an import). */
   reload(): Promise<void>;
   /** Puts an updated summary in place of the old one (after a metadata edit). */
@@ -30,26 +32,37 @@ export function useDocuments(): LibraryData {
   const [stories, setStories] = useState<StorySummary[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<AppError | null>(null);
+  const [revision, setRevision] = useState(0);
 
-  const reload = useCallback(async () => {
+  const load = useCallback(async () => {
     setLoading(true);
-    const [listed, storyList] = await Promise.all([api().listDocuments({}), api().listStories({})]);
+    // The stories (a few rows) first: the library's filters need them before the whole list arrives.
+    const storiesLoaded = api()
+      .listStories({})
+      .then((storyList) => storyList.ok && setStories(storyList.value));
+    const listed = await api().listDocuments({});
     if (listed.ok) {
       setDocuments(listed.value);
       setError(null);
     } else setError(listed.error);
-    if (storyList.ok) setStories(storyList.value);
+    await storiesLoaded;
     setLoading(false);
   }, []);
 
+  const reload = useCallback(async () => {
+    setRevision((current) => current + 1);
+    await load();
+  }, [load]);
+
   const replace = useCallback((summary: DocumentSummary) => {
+    setRevision((current) => current + 1);
     // An edited summary lacks the list's missing flag: keep the one the list had.
     setDocuments((current) => current.map((document) => (document.id === summary.id ? { ...document, ...summary } : document)));
   }, []);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void load();
+  }, [load]);
 
   // Any ingest that ends, the reporter's own or a watched folder's scan after files changed on disk, may have changed
   // the library: reload once things are quiet (scans of a folder receiving many files end close together).
@@ -67,5 +80,5 @@ export function useDocuments(): LibraryData {
   }, [reload]);
 
   // One object while nothing changes, so views given the library can skip re-rendering.
-  return useMemo(() => ({ documents, stories, loading, error, reload, replace }), [documents, stories, loading, error, reload, replace]);
+  return useMemo(() => ({ documents, stories, loading, error, revision, reload, replace }), [documents, stories, loading, error, revision, reload, replace]);
 }

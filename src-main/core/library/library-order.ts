@@ -1,36 +1,9 @@
-import type { DocumentSummary } from '../../../src-main/contract/library';
-import { dayOf, documentName } from '../../components/document-label';
-
-/** The outlet filter's value for documents whose outlet is unknown. */
-export const UNKNOWN_OUTLET = '\u0000unknown';
-
-/** What the library list is narrowed to; empty strings mean "any". */
-export interface LibraryFilter {
-  story: string;
-  outlet: string;
-  /** First and last calendar day (YYYY-MM-DD), inclusive. */
-  from: string;
-  to: string;
-  /** Words to find in the title, file name, outlet or byline. */
-  text: string;
-}
-
-/** The columns the list sorts by. */
-export type SortKey = 'title' | 'outlet' | 'published' | 'byline' | 'words';
-
-/** A sort column and direction. */
-export interface SortOrder {
-  key: SortKey;
-  direction: 'ascending' | 'descending';
-}
-
-/** No filter at all. */
-export const NO_FILTER: LibraryFilter = { story: '', outlet: '', from: '', to: '', text: '' };
-
-/** Whether any part of the filter narrows the list. */
-export function isFiltering(filter: LibraryFilter): boolean {
-  return Object.values(filter).some((value) => value !== '');
-}
+/**
+ * The library list's filters and sort orders, as the reporter sets them in the workbench: which documents pass a
+ * filter and in what order they stand. The engine applies them so the workbench only ever holds the rows it shows.
+ */
+import { dayOf, documentName } from '../../contract/document-name';
+import { isFiltering, UNKNOWN_OUTLET, type DocumentSummary, type LibraryFilter, type OutletList, type SortKey, type SortOrder } from '../../contract/library';
 
 /** The lower-cased words a document's text filter looks in, worked out once per summary (a new summary after an edit gets its own). */
 const haystacks = new WeakMap<DocumentSummary, string>();
@@ -45,11 +18,10 @@ function haystackOf(document: DocumentSummary): string {
   return haystack;
 }
 
-/** The documents that pass the filter, in their original order (the same array when nothing is filtered). */
-export function filterDocuments<Document extends DocumentSummary>(documents: readonly Document[], filter: LibraryFilter): readonly Document[] {
-  if (!isFiltering(filter)) return documents;
+/** A test of one document against a filter, with the filter's words split once. */
+export function filterTest(filter: LibraryFilter): (document: DocumentSummary) => boolean {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  return documents.filter((document) => {
+  return (document) => {
     if (filter.story && !document.stories.includes(filter.story)) return false;
     if (filter.outlet === UNKNOWN_OUTLET ? document.outlet !== null : filter.outlet && document.outlet !== filter.outlet) return false;
     if (filter.from || filter.to) {
@@ -61,7 +33,13 @@ export function filterDocuments<Document extends DocumentSummary>(documents: rea
       if (!words.every((word) => haystack.includes(word))) return false;
     }
     return true;
-  });
+  };
+}
+
+/** The documents that pass the filter, in their original order (the same array when nothing is filtered). */
+export function filterDocuments<Document extends DocumentSummary>(documents: readonly Document[], filter: LibraryFilter): readonly Document[] {
+  if (!isFiltering(filter)) return documents;
+  return documents.filter(filterTest(filter));
 }
 
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -96,30 +74,37 @@ function collatedPlaces(values: ReadonlySet<string>): Map<string, number> {
 }
 
 /**
- * The documents sorted by one column (a new array, stable: ties keep their order); unknown values go last. A column
- * whose values repeat (dates, outlets, bylines) sorts its distinct values with the collator and the documents by their
- * places, a dozen times faster on a large library than comparing every pair with the collator; the order is the same.
+ * The positions of the documents in one column's order (stable: ties keep their order); unknown values go last. A
+ * column whose values repeat (dates, outlets, bylines) sorts its distinct values with the collator and the documents
+ * by their places, a dozen times faster on a large library than comparing every pair with the collator; the order is
+ * the same.
  */
-export function sortDocuments<Document extends DocumentSummary>(documents: readonly Document[], order: SortOrder): Document[] {
+export function sortedPositions(documents: readonly DocumentSummary[], order: SortOrder): Int32Array {
   const sign = order.direction === 'ascending' ? 1 : -1;
   const values = documents.map((document) => sortValue(document, order.key));
   const strings = new Set<string>();
   for (const value of values) if (typeof value === 'string') strings.add(value);
   const places = strings.size > 0 && strings.size <= values.length / 2 ? collatedPlaces(strings) : null;
   const keys = places ? values.map((value) => (typeof value === 'string' ? places.get(value)! : value)) : values;
-  const indexes = documents.map((_, index) => index);
-  indexes.sort((left, right) => {
+  const positions = Int32Array.from(documents, (_, index) => index);
+  // A typed array's sort is not promised stable: ties are broken by position, which makes it so.
+  positions.sort((left, right) => {
     const a = keys[left] ?? null;
     const b = keys[right] ?? null;
-    if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-    if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
-    return sign * COLLATOR.compare(String(a), String(b));
+    if (a === null || b === null) return a === b ? left - right : a === null ? 1 : -1;
+    const compared = typeof a === 'number' && typeof b === 'number' ? a - b : COLLATOR.compare(String(a), String(b));
+    return compared === 0 ? left - right : sign * compared;
   });
-  return indexes.map((index) => documents[index]!);
+  return positions;
+}
+
+/** The documents sorted by one column (a new array); see sortedPositions. */
+export function sortDocuments<Document extends DocumentSummary>(documents: readonly Document[], order: SortOrder): Document[] {
+  return Array.from(sortedPositions(documents, order), (position) => documents[position]!);
 }
 
 /** The distinct outlets of the library, alphabetically, and whether some documents have none. */
-export function outletsOf(documents: readonly DocumentSummary[]): { outlets: string[]; someUnknown: boolean } {
+export function outletsOf(documents: readonly DocumentSummary[]): OutletList {
   const outlets = new Set<string>();
   let someUnknown = false;
   for (const document of documents) {
