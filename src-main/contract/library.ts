@@ -76,6 +76,9 @@ export interface SortOrder {
   direction: 'ascending' | 'descending';
 }
 
+/** The order the library list opens in: newest first. */
+export const DEFAULT_SORT: SortOrder = { key: 'published', direction: 'descending' };
+
 /** A window of the filtered, sorted library list: the workbench asks for the rows it shows, never for all of them. */
 export interface DocumentPageRequest {
   filter: LibraryFilter;

@@ -60,6 +60,14 @@ async function start(): Promise<void> {
     }
   });
   send({ type: 'ready' });
+  // The workbench opens on the library list: read it while the window loads, so its first rows come at once.
+  setImmediate(() => {
+    try {
+      engine.prepareLibraryList();
+    } catch {
+      // The first request for the list reads it again, and reports what failed.
+    }
+  });
 }
 
 start().catch((error: unknown) => send({ type: 'fatal', message: (error as Error).message }));

@@ -47,16 +47,19 @@ function overridesByDocument(db: Connection, story: string | undefined): Map<num
 
 /** The story names of the listed documents, by document, each list in name order (SQLite's, by code point). */
 function storiesByDocument(db: Connection, story: string | undefined): Map<number, string[]> {
-  const sql = `SELECT sd.document_rowid AS rowid, s.name AS name FROM story_documents sd JOIN stories s ON s.rowid = sd.story_rowid
-    ${story === undefined ? '' : `WHERE sd.document_rowid ${IN_STORY}`}`;
-  const rows = (story === undefined ? statement(db, sql).all() : statement(db, sql).all(story)) as { rowid: number; name: string }[];
+  // Memberships as pairs of numbers, named from the (short) list of stories: a join naming each of 100k rows costs more.
+  const names = new Map((statement(db, 'SELECT rowid, name FROM stories').raw(true).all() as [number, string][]).map(([rowid, name]) => [rowid, name]));
+  const sql = `SELECT sd.document_rowid, sd.story_rowid FROM story_documents sd ${story === undefined ? '' : `WHERE sd.document_rowid ${IN_STORY}`}`;
+  const pairs = (story === undefined ? statement(db, sql).raw(true).all() : statement(db, sql).raw(true).all(story)) as [number, number][];
   const byDocument = new Map<number, string[]>();
-  for (const row of rows) {
-    const names = byDocument.get(row.rowid);
-    if (names) names.push(row.name);
-    else byDocument.set(row.rowid, [row.name]);
+  for (const [rowid, storyRowid] of pairs) {
+    const name = names.get(storyRowid);
+    if (name === undefined) continue;
+    const listed = byDocument.get(rowid);
+    if (listed) listed.push(name);
+    else byDocument.set(rowid, [name]);
   }
-  for (const names of byDocument.values()) if (names.length > 1) names.sort(byCodePoint);
+  for (const listed of byDocument.values()) if (listed.length > 1) listed.sort(byCodePoint);
   return byDocument;
 }
 

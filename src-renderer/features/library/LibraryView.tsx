@@ -1,5 +1,5 @@
 import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { isFiltering, NO_FILTER, type DocumentSummary, type LibraryFilter, type SortKey, type SortOrder } from '../../../src-main/contract/library';
+import { DEFAULT_SORT, isFiltering, NO_FILTER, type DocumentSummary, type LibraryFilter, type SortKey, type SortOrder } from '../../../src-main/contract/library';
 import type { LibraryControls } from '../../commands/command';
 import { plural } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -24,7 +24,7 @@ export interface LibraryViewProps {
 /** The library: filters, sort, import with progress, inline metadata editing, and a virtualized list (re-rendered only when its props or state change). */
 export const LibraryView = memo(function LibraryView({ library, onOpen, registerControls }: LibraryViewProps) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
-  const [sort, setSort] = useState<SortOrder>({ key: 'published', direction: 'descending' });
+  const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
