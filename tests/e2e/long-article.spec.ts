@@ -199,6 +199,155 @@ test('side by side with a brief that repeats its end, a long article shows the s
   await snapshot(page, 'side-by-side-end');
 });
 
+/** The long article's getReaderView requests, as the page sends them; the whole view is held back until `release`. */
+async function holdWholeView(page: Page, id: string): Promise<{ requests: { doc: string; head?: number }[]; release: () => void }> {
+  const requests: { doc: string; head?: number }[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/getReaderView', async (route) => {
+    const input = route.request().postDataJSON() as { doc: string; head?: number };
+    requests.push(input);
+    if (input.doc === id && input.head === undefined) await released;
+    await route.continue();
+  });
+  return { requests, release };
+}
+
+/** The first sentence of the first paragraph starting after `offset` in a text, with its offset (it occurs once). */
+function sentenceAfter(reading: string, offset: number): { words: string; start: number } {
+  const start = reading.indexOf('\n\n', offset) + 2;
+  const words = reading.slice(start, reading.indexOf('.', start) + 1);
+  expect(reading.indexOf(words)).toBe(start);
+  return { words, start };
+}
+
+/** Selects `words` in the reader and notes them (key N), and returns their anchor once the engine lists it. */
+async function noteSelection(page: Page, workbench: Workbench, words: string) {
+  // Out of the note editor a previous note left focused, so N is the shortcut and not a letter typed.
+  await page.locator('.reader-pane .reader-scroller').focus();
+  await selectInPane(page, 0, words);
+  await expect(page.getByRole('toolbar', { name: 'Selected passage' })).toBeVisible();
+  await page.keyboard.press('n');
+  // The new note opens in the notebook, its editor focused (before the next selection, or it would take the next N).
+  await expect(page.getByRole('complementary', { name: 'Notebook' }).getByRole('textbox', { name: 'Note', exact: true })).toBeFocused();
+  let anchor: { exact: string; start: number; end: number } | undefined;
+  await expect
+    .poll(async () => {
+      const notes = await workbench.call<{ anchors: { selector: { exact: string; start: number; end: number } }[] }[]>('listNotes', {});
+      anchor = notes.ok ? notes.value.flatMap((note) => note.anchors.map((item) => item.selector)).find((selector) => selector.exact === words) : undefined;
+      return anchor !== undefined;
+    })
+    .toBe(true);
+  return { exact: anchor!.exact, start: anchor!.start, end: anchor!.end };
+}
+
+test('a long article paints its opening first, then becomes whole in place: same paragraphs, no jump, notes at the right offsets', async ({ page, workbench }) => {
+  await importLongArticle(workbench, 1_000_000);
+  const { id, text: reading } = await articleText(workbench);
+  await openWorkbench(page, workbench);
+  const { requests, release } = await holdWholeView(page, id);
+  await openArticle(page);
+  const pane = page.locator('.reader-pane');
+  const text = pane.locator('.reader-text');
+  const paragraphs = pane.locator('.reader-paragraph');
+
+  // The opening is on the page while the whole view is held back: asked for with head, then whole, once each.
+  await expect(paragraphs.first()).toHaveText(TITLE);
+  await expect(paragraphs.first()).toBeInViewport();
+  await expect(text).toHaveAttribute('aria-busy', 'true');
+  await expect.poll(() => requests.filter((request) => request.doc === id).length).toBe(2);
+  expect(requests.filter((request) => request.doc === id)).toEqual([{ doc: id, head: 6000 }, { doc: id }]);
+  const opening = await paragraphs.count();
+  expect(opening).toBeGreaterThan(3);
+  expect(opening).toBeLessThan(reading.split('\n\n').length);
+  // It ends at the end of the paragraph holding offset 6,000, never inside one.
+  const lastShown = (await paragraphs.last().textContent()) ?? '';
+  const cut = reading.indexOf(lastShown) + lastShown.length;
+  expect(reading.indexOf(lastShown)).toBeLessThanOrEqual(6000);
+  expect(cut).toBeGreaterThan(6000);
+  expect(reading.slice(cut, cut + 2)).toBe('\n\n');
+  await snapshot(page, 'reader-opening');
+
+  // A passage selected in the opening is noted at its offsets in the whole text.
+  const early = sentenceAfter(reading, 2000);
+  expect(early.start + early.words.length).toBeLessThan(cut);
+  expect(await noteSelection(page, workbench, early.words)).toEqual({ exact: early.words, start: early.start, end: early.start + early.words.length });
+  const mark = text.locator('mark.mark-note');
+  await expect(mark).toHaveText(early.words);
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  await page.waitForTimeout(300);
+
+  // What is on the page now must stay put when the whole view replaces the opening: the same elements, the same place.
+  const scroller = pane.locator('.reader-scroller');
+  const before = await page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>('.reader-pane .reader-scroller')!;
+    const marked = scroller.querySelector('mark.mark-note')!;
+    for (const paragraph of scroller.querySelectorAll('.reader-paragraph')) (paragraph as unknown as { probe: boolean }).probe = true;
+    return { scrollTop: scroller.scrollTop, markTop: marked.getBoundingClientRect().top };
+  });
+  expect(before.scrollTop).toBeGreaterThan(0);
+  release();
+  await expect(text).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
+  await expect(paragraphs).toHaveCount(reading.split('\n\n').length);
+  const afterwards = await page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>('.reader-pane .reader-scroller')!;
+    const probed = [...scroller.querySelectorAll('.reader-paragraph')].filter((paragraph) => (paragraph as unknown as { probe?: boolean }).probe === true).length;
+    return { scrollTop: scroller.scrollTop, markTop: scroller.querySelector('mark.mark-note')!.getBoundingClientRect().top, probed };
+  });
+  expect(afterwards).toEqual({ scrollTop: before.scrollTop, markTop: before.markTop, probed: opening });
+  await expect(mark).toHaveText(early.words);
+  expect(requests.filter((request) => request.doc === id)).toHaveLength(2);
+
+  // Passages beyond the opening, selected once the text is whole, are noted at their own offsets too.
+  for (const offset of [cut, 600_000]) {
+    const late = sentenceAfter(reading, offset);
+    expect(await noteSelection(page, workbench, late.words)).toEqual({ exact: late.words, start: late.start, end: late.start + late.words.length });
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  }
+  await expect(scroller).toBeVisible();
+});
+
+test('a place beyond a long article\'s opening waits for the whole text, then is scrolled to; a short article costs one request', async ({ page, workbench }) => {
+  await importLongArticle(workbench, 1_000_000);
+  const { id, text: reading } = await articleText(workbench);
+  const created = await workbench.call('createNote', { body: 'Who signed the ledger?', passages: [{ doc: id, exact: LAST_WORDS }] });
+  expect(created.ok).toBe(true);
+  await openWorkbench(page, workbench);
+  const { requests, release } = await holdWholeView(page, id);
+  await openArticle(page);
+  const pane = page.locator('.reader-pane');
+  await expect(pane.locator('.reader-paragraph').first()).toContainText(TITLE);
+  await expect(pane.locator('.reader-text')).toHaveAttribute('aria-busy', 'true');
+
+  // The note's passage lies far beyond the opening: nothing jumps (not to the opening's end) until the text is whole.
+  await page.keyboard.press('Alt+6');
+  const panel = page.getByRole('complementary', { name: 'Notebook' });
+  await panel.getByRole('list', { name: 'Notes' }).getByRole('listitem').first().getByRole('button').first().click();
+  await panel.getByRole('region', { name: 'Passages of this note' }).getByRole('button', { name: /The record closes here/ }).click();
+  const current = pane.locator('mark.mark-current');
+  await page.waitForTimeout(300);
+  await expect(current).toHaveCount(0);
+  await expect(pane.locator('.reader-text')).toHaveAttribute('aria-busy', 'true');
+  expect(await pane.locator('.reader-scroller').evaluate((element) => element.scrollTop)).toBe(0);
+  release();
+  await expect(current.first()).toBeInViewport({ timeout: 15_000 });
+  await expect(current.first()).toHaveAttribute('data-at', String(reading.lastIndexOf(LAST_WORDS)));
+  await wholeText(page);
+  await expect(current.first()).toBeInViewport();
+
+  // A short article comes whole from the first request: no second one.
+  const documents = await workbench.call<{ id: string; title: string | null; path: string }[]>('listDocuments', {});
+  if (!documents.ok) throw new Error(documents.error.message);
+  const seed = documents.value.find((document) => document.id !== id && document.title)!;
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('searchbox', { name: 'Title, file, byline' }).fill(seed.title!);
+  await page.getByRole('button', { name: seed.title!, exact: true }).click();
+  await expect(page.locator('.reader-pane .reader-paragraph').first()).toBeVisible();
+  await expect(page.locator('.reader-pane .reader-text')).not.toHaveAttribute('aria-busy', 'true');
+  await page.waitForTimeout(300);
+  expect(requests.filter((request) => request.doc === seed.id)).toEqual([{ doc: seed.id, head: 6000 }]);
+});
+
 test('the library list keeps one row height: rows stack without gaps, an editor pushes rows down, the end is reachable', async ({ page, workbench }) => {
   const folder = join(workbench.folder, 'many');
   mkdirSync(folder);

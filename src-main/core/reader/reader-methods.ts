@@ -2,7 +2,7 @@
  * The reader's contract methods over the store: input checked (any transport may send anything), documents resolved,
  * errors returned as data. The engine's handlers call these and nothing else.
  */
-import type { ReaderView, RelatedPassage, SharedPassage } from '../../contract/reader';
+import { READER_HEAD_LIMIT, type ReaderView, type RelatedPassage, type SharedPassage } from '../../contract/reader';
 import { failure, success, type Result } from '../../contract/result';
 import type { Connection } from '../store/database';
 import { documentText, type DocumentRow } from '../store/documents';
@@ -40,12 +40,18 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim().length > 0);
 }
 
-/** getReaderView: the document's details, reading text, paragraphs and hidden boilerplate. */
+/**
+ * getReaderView: the document's details, reading text, paragraphs and hidden boilerplate; with `head`, only those of
+ * its opening when the text is longer (read from the store without the rest), so a long article paints sooner.
+ */
 export function readerViewFor(db: Connection, input: unknown, resolve: DocumentResolver): Result<ReaderView> {
-  const { doc } = fieldsOf(input);
+  const { doc, head } = fieldsOf(input);
   if (typeof doc !== 'string' || !doc.trim()) return failure('bad-request', 'Say which document to open, by its id or path.');
+  if (head !== undefined && (!Number.isInteger(head) || (head as number) < 1 || (head as number) > READER_HEAD_LIMIT)) {
+    return failure('bad-request', `The opening to read first must be a whole number of characters from 1 to ${READER_HEAD_LIMIT}.`);
+  }
   const found = resolve(db, doc);
-  return found.ok ? success(readerViewOf(db, found.value)) : found;
+  return found.ok ? success(readerViewOf(db, found.value, head as number | undefined)) : found;
 }
 
 /** listSharedPassages: passages each pair of 2–4 documents share, ordered by the pair's first document, then start. */

@@ -149,6 +149,65 @@ export function documentText(db: Connection, rowid: number, raw: boolean): strin
   return statement(db, `SELECT ${column} FROM documents WHERE rowid = ?`).pluck().get(rowid) as string;
 }
 
+/** The first characters of a document's reading or raw text, and whether they are all of it. */
+export interface TextPrefix {
+  text: string;
+  whole: boolean;
+}
+
+/**
+ * The first `characters` code points of a document's reading or raw text, read without sending the rest to
+ * JavaScript (SQLite's substr counts code points; the string returned is longer in UTF-16 units when it holds
+ * characters beyond the Basic Multilingual Plane, such as emoji).
+ */
+export function documentTextPrefix(db: Connection, rowid: number, raw: boolean, characters: number): TextPrefix {
+  const column = raw ? 'raw_text' : 'reading_text';
+  const text = statement(db, `SELECT substr(${column}, 1, ?) FROM documents WHERE rowid = ?`).pluck().get(characters, rowid) as string;
+  return { text, whole: codePointsOf(text) < characters };
+}
+
+/** How many code points a string holds: its UTF-16 length less one per surrogate pair. */
+function codePointsOf(text: string): number {
+  let pairs = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        index++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
+/**
+ * The length of a document's reading text in UTF-16 code units (as every offset counts), without decoding the text
+ * into a JavaScript string: SQLite counts code points, and each character beyond the Basic Multilingual Plane (such as
+ * an emoji: four bytes in UTF-8, led by a byte from 0xF0 to 0xF4 that is never a continuation byte) counts twice. An
+ * ASCII text needs nothing more; another is searched for those lead bytes, and SQLite counts the ones present.
+ */
+export function readingTextLength(db: Connection, rowid: number): number {
+  const { characters, bytes } = statement(db, 'SELECT length(reading_text) AS characters, length(CAST(reading_text AS BLOB)) AS bytes FROM documents WHERE rowid = ?')
+    .get(rowid) as { characters: number; bytes: number };
+  if (characters === bytes) return characters;
+  const encoded = statement(db, 'SELECT CAST(reading_text AS BLOB) FROM documents WHERE rowid = ?').pluck().get(rowid) as Buffer;
+  const count = statement(db, `SELECT length(CAST(reading_text AS BLOB)) - length(CAST(replace(reading_text, CAST(? AS TEXT), '') AS BLOB))
+    FROM documents WHERE rowid = ?`).pluck();
+  let astral = 0;
+  for (let lead = 0xf0; lead <= 0xf4; lead++) if (encoded.includes(lead)) astral += count.get(Buffer.of(lead), rowid) as number;
+  return characters + astral;
+}
+
+/**
+ * Whether a document's reading text has a blank line anywhere, looked up by SQLite (the reading text trims every
+ * line's trailing whitespace, so a blank line there is always two line feeds in a row).
+ */
+export function readingTextHasBlankLine(db: Connection, rowid: number): boolean {
+  return statement(db, 'SELECT instr(reading_text, char(10, 10)) > 0 FROM documents WHERE rowid = ?').pluck().get(rowid) === 1;
+}
+
 /** Removes a document from the full-text index; must run before its indexed values change. */
 export function unindexDocument(db: Connection, rowid: number): void {
   statement(db, `INSERT INTO document_index (document_index, rowid, title, outlet, byline, text)

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
+import type { ReaderView } from '../../../src-main/contract/reader';
 import { documentName } from '../../components/document-label';
 import { ErrorNote } from '../../components/ErrorNote';
 import type { MarginOf, Mark } from './marks';
+import { continues } from './progressive';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderText } from './ReaderText';
 import { scrollToOffset } from './text-offsets';
@@ -61,9 +63,17 @@ export function ReaderPane(props: ReaderPaneProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Scroll once per load and per new target, not on every mark change. The whole view taking over from the partial
+  // one of its opening is the same load; a place beyond the opening is scrolled to once the whole view has come.
+  const scrolled = useRef<{ view: ReaderView; seq: number } | null>(null);
   useEffect(() => {
-    if (view && props.target && scroller.current) scrollToOffset(scroller.current, props.target.start);
-    // Scroll once per load and per new target, not on every mark change.
+    const target = props.target;
+    if (!view || !target || !scroller.current) return;
+    if (!view.complete && target.start >= view.text.length) return;
+    const last = scrolled.current;
+    scrolled.current = { view, seq: target.seq };
+    if (last && last.seq === target.seq && (last.view === view || continues(last.view, view))) return;
+    scrollToOffset(scroller.current, target.start);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, props.target?.seq]);
 

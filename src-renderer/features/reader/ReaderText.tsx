@@ -23,8 +23,9 @@ export interface ReaderTextProps {
 /**
  * The canonical reading text as React text nodes: one <p> per paragraph, runs cut at every mark, each run tagged with
  * its offset (`data-at`), and a margin note beside a paragraph when `margin` gives one. A long text is rendered a
- * chunk at a time (`aria-busy` until whole); a paragraph re-renders only when its own marks or note change. Nothing
- * from the article is ever parsed as HTML.
+ * chunk at a time (`aria-busy` until whole, and while the view is the partial one of its opening); a paragraph
+ * re-renders only when its own text, marks or note change, so the whole view replacing a partial one leaves the
+ * paragraphs on the page as they are. Nothing from the article is ever parsed as HTML.
  */
 export const ReaderText = memo(function ReaderText({ view, marks, showHidden, margin, through = null }: ReaderTextProps) {
   const progress = useProgressiveCount(view, through);
@@ -39,7 +40,9 @@ export const ReaderText = memo(function ReaderText({ view, marks, showHidden, ma
     if (showHidden) for (const block of hidden.get(index) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
     for (const mark of pageMarks.get(index) ?? []) blocks.push(<PageNumber key={`page-${mark.page}`} mark={mark} />);
     let note = notes.get(index);
-    if (note === undefined) notes.set(index, (note = margin?.(paragraph, view.text) ?? null));
+    // A partial view's last paragraph may be cut short: its margin note waits for the whole of it.
+    const cutShort = !view.complete && index === view.paragraphs.length - 1;
+    if (note === undefined) notes.set(index, (note = cutShort ? null : (margin?.(paragraph, view.text) ?? null)));
     blocks.push(<Paragraph key={`p-${paragraph.start}`} text={view.text} start={paragraph.start} end={paragraph.end} marks={byParagraph.get(index)} note={note} />);
   }
   if (showHidden && progress.complete) for (const block of hidden.get(view.paragraphs.length) ?? []) blocks.push(<HiddenText key={`hidden-${block.index}`} block={block} />);
@@ -70,7 +73,7 @@ interface ParagraphProps {
   note: MarginNote | null;
 }
 
-/** One paragraph: runs cut at its marks, with its margin note; skipped on re-render unless its marks or note changed. */
+/** One paragraph: runs cut at its marks, with its margin note; skipped on re-render unless its text, marks or note changed. */
 const Paragraph = memo(
   function Paragraph({ text, start, end, marks, note }: ParagraphProps) {
     return (
@@ -83,7 +86,7 @@ const Paragraph = memo(
     );
   },
   (before, after) =>
-    before.text === after.text &&
+    (before.text === after.text || before.text.slice(before.start, before.end) === after.text.slice(after.start, after.end)) &&
     before.start === after.start &&
     before.end === after.end &&
     (before.marks?.signature ?? '') === (after.marks?.signature ?? '') &&

@@ -2,6 +2,7 @@
  * How much of a long text the reader renders at a time: the first screen at once, the rest in chunks a frame apart,
  * so a 1 MB article shows its opening in a few milliseconds of layout instead of half a second.
  */
+import type { ReaderView } from '../../../src-main/contract/reader';
 
 /** A paragraph's [start, end) offsets in the reading text. */
 export interface ParagraphRange {
@@ -71,4 +72,12 @@ export function neededFor(paragraphs: readonly ParagraphRange[], offset: number 
   if (offset === null || paragraphs.length === 0) return 0;
   const index = paragraphAt(paragraphs, offset);
   return countThrough(paragraphs, offset >= paragraphs[index]!.end ? index + 1 : index, FIRST_CHARACTERS);
+}
+
+/**
+ * Whether `next` is the text of `previous` taken further: the whole view arriving after the partial view of its
+ * opening. Its offsets and paragraphs are the same as far as the partial one went, so what is on the page stays.
+ */
+export function continues(previous: Pick<ReaderView, 'document' | 'text' | 'complete'>, next: Pick<ReaderView, 'document' | 'text'>): boolean {
+  return !previous.complete && previous.document.id === next.document.id && next.text.startsWith(previous.text);
 }
