@@ -88,6 +88,12 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     quotes.invalidate();
     pages.invalidate();
   };
+  /** The same after a change to one document's metadata or reading text: its row of the library list is read again. */
+  const changedDocument = (id: string): void => {
+    search.invalidate();
+    quotes.invalidate();
+    pages.refresh(id);
+  };
 
   const rebuildReadingText = (row: DocumentRow): void => {
     const raw = documentText(db, row.rowid, true);
@@ -219,7 +225,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setRestored(db, found.value.rowid, raw.slice(span.start, span.end), restored === true);
         rebuildReadingText(found.value);
       }).immediate();
-      changed();
+      changedDocument(found.value.id);
       return success({ id: found.value.id });
     },
 
@@ -233,7 +239,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setOverride(db, found.value.rowid, field as MetadataField, cleaned);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      changed();
+      changedDocument(found.value.id);
       return success(summaryOf(found.value));
     },
 
@@ -246,7 +252,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         clearOverride(db, found.value.rowid, field as MetadataField);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      changed();
+      changedDocument(found.value.id);
       return success(summaryOf(found.value));
     },
 

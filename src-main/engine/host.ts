@@ -18,11 +18,19 @@ export interface EngineHostOptions {
   workerUrl?: URL | string;
 }
 
+/**
+ * The engine thread's young generation, in MiB. Reading the library list of 100k articles builds a million short-lived
+ * strings and objects at once; with V8's default young generation it spent most of its time collecting garbage
+ * (2.4–3.0 s, against 1.1–1.7 s with 96 MiB). Ingest times are the same either way; peak RSS is ~40 MiB higher.
+ */
+const ENGINE_YOUNG_GENERATION_MB = 96;
+
 /** Starts the engine in a worker thread that owns the database; resolves once the library is open. */
 export function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const workerUrl = options.workerUrl ?? new URL('./worker-bootstrap.mjs', import.meta.url);
   const worker = new Worker(workerUrl, {
     workerData: { dbFile: options.dbFile } satisfies EngineWorkerData,
+    resourceLimits: { maxYoungGenerationSizeMb: ENGINE_YOUNG_GENERATION_MB },
   });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(progress: IngestProgress) => void>();

@@ -99,6 +99,16 @@ test('the list follows a metadata edit, a new ingest and another connection’s 
   await ok(engine.setMetadataOverride({ doc: someone!.id, field: 'outlet', value: 'A Brand New Outlet' }));
   assert.ok((await ok(engine.listOutlets({}))).outlets.includes('A Brand New Outlet'), 'outlets follow an edit');
 
+  // Boilerplate restored changes a document's word count: its row is read again, and the list equals a fresh read.
+  const boilerplate = await ok(engine.listBoilerplate({ doc: before.id }));
+  if (boilerplate.length > 0) await ok(engine.setBoilerplateRestored({ doc: before.id, index: 0, restored: true }));
+  const fresh = openLibrary(join(library.dir, 'library.db'));
+  try {
+    assert.deepEqual(await ok(engine.listDocuments({})), await ok(fresh.engine.listDocuments({})), 'the rows read again equal a fresh list');
+  } finally {
+    fresh.close();
+  }
+
   writeArticles(join(library.dir, 'east'), 3, 3);
   await ok(engine.ingest({ paths: [join(library.dir, 'east')] }));
   assert.equal((await ok(engine.listDocumentPage({ filter: NO_FILTER, sort, offset: 0, limit: 1 }))).all, 108);
