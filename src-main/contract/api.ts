@@ -30,7 +30,8 @@ import type {
 /** Library methods: ingest files, list documents, read their text, correct their metadata. */
 export interface LibraryMethods {
   ingest(input: { paths: string[]; story?: string }): Promise<Result<IngestReport>>;
-  listDocuments(input: { story?: string }): Promise<Result<DocumentListEntry[]>>;
+  /** Documents in path order; `offset` and `limit` give a part of that list (the workbench reads a large library in parts). */
+  listDocuments(input: { story?: string; offset?: number; limit?: number }): Promise<Result<DocumentListEntry[]>>;
   /** A window of the library list, filtered and sorted by the engine: the workbench's list of 100k rows asks only for those it shows. */
   listDocumentPage(input: DocumentPageRequest): Promise<Result<DocumentPage>>;
   /** The outlets the library's documents name, for the outlet filter. */

@@ -37,6 +37,7 @@ const offset = z.int().min(0);
 const field = z.enum(METADATA_FIELDS);
 const limitMessage = `The number of results must be a whole number from 1 to ${INPUT_LIMITS.results}.`;
 const limit = z.int(limitMessage).min(1, limitMessage).max(INPUT_LIMITS.results, limitMessage).optional();
+const listMessage = 'The number of documents listed must be a whole number, at least 1.';
 const pageMessage = `A page of the library holds from 1 to ${INPUT_LIMITS.page} documents.`;
 const headMessage = `The opening to read first must be a whole number of characters from 1 to ${READER_HEAD_LIMIT}.`;
 const compareMessage = `Choose from 2 to ${INPUT_LIMITS.compared} documents to compare.`;
@@ -53,7 +54,7 @@ const passage = z.union([
 /** The input schema of each contract method; each accepts exactly what the method's input type allows. */
 export const INPUT_SCHEMAS = {
   ingest: z.strictObject({ paths: z.array(path).min(1, 'Give at least one file or folder to ingest.').max(INPUT_LIMITS.paths), story }),
-  listDocuments: z.strictObject({ story }),
+  listDocuments: z.strictObject({ story, offset: offset.optional(), limit: z.int(listMessage).min(1, listMessage).optional() }),
   listDocumentPage: z.strictObject({
     filter: z.strictObject({
       story: text(INPUT_LIMITS.name),

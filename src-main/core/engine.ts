@@ -172,11 +172,11 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
       return runIngest([folder], watched?.story ?? undefined);
     },
 
-    listDocuments({ story }) {
+    listDocuments({ story, offset, limit }) {
       if (story !== undefined && findStory(db, story) === undefined) {
         return failure('not-found', `There is no story named "${story}".`);
       }
-      return success(pages.entries(story));
+      return success(pages.entries(story, offset ?? 0, limit));
     },
 
     listDocumentPage(request) {

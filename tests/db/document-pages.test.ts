@@ -75,6 +75,11 @@ test('every window of every sort and filter is the same rows as the whole list s
   }
   assert.ok((await reference(FILTERS[3]!, 'title', 'ascending')).length > 0, 'some articles have no outlet');
   assert.deepEqual(await ok(engine.listOutlets({})), outletsOf(all));
+  // listDocuments in parts (how the workbench reads a large library) gives the same list.
+  const parts = [];
+  for (let offset = 0; offset < all.length; offset += 40) parts.push(...(await ok(engine.listDocuments({ offset, limit: 40 }))));
+  assert.deepEqual(parts, all);
+  assert.deepEqual(await ok(engine.listDocuments({ story: 'south', offset: 40 })), all.filter((entry) => entry.stories.includes('south')).slice(40));
 });
 
 test('locate gives a document’s place in the filtered order, or null when the filter leaves it out', async () => {

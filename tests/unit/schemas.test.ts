@@ -9,7 +9,7 @@ const PAGE_FILTER = { story: '', outlet: '', from: '', to: '', text: '' };
 /** A valid input for every method, as the renderer would send it. */
 const VALID: Record<ApiMethod, unknown[]> = {
   ingest: [{ paths: ['/home/reporter/story'] }, { paths: ['a.txt', 'b.html'], story: 'Water cuts' }],
-  listDocuments: [{}, { story: 'Water cuts' }],
+  listDocuments: [{}, { story: 'Water cuts' }, { offset: 5000, limit: 5000 }],
   listDocumentPage: [
     { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: 100 },
     { filter: { ...PAGE_FILTER, outlet: '\u0000unknown', text: 'harbour' }, sort: { key: 'words', direction: 'ascending' }, offset: 99_900, limit: 1000, locate: 'd1' },
@@ -66,6 +66,9 @@ const INVALID: [ApiMethod, unknown][] = [
   ['ingest', { paths: Array.from({ length: INPUT_LIMITS.paths + 1 }, (_, index) => `f${index}`) }],
   ['listDocuments', { story: huge }],
   ['listDocuments', { stroy: 'typo' }],
+  ['listDocuments', { offset: -1 }],
+  ['listDocuments', { limit: 0 }],
+  ['listDocuments', { limit: 2.5 }],
   ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: 0 }],
   ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: 0, limit: INPUT_LIMITS.page + 1 }],
   ['listDocumentPage', { filter: PAGE_FILTER, sort: { key: 'published', direction: 'descending' }, offset: -1, limit: 10 }],

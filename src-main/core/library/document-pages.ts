@@ -32,8 +32,8 @@ export interface DocumentPages {
   page(request: DocumentPageRequest): DocumentPage;
   /** The library's outlets. */
   outlets(): OutletList;
-  /** Every document in path order, or one story's (the full list of listDocuments, from the same store). */
-  entries(story?: string): DocumentListEntry[];
+  /** Every document in path order, or one story's (listDocuments, from the same store); or `limit` of them from `offset`. */
+  entries(story?: string, offset?: number, limit?: number): DocumentListEntry[];
   /** Forgets the list after this engine changed documents or stories (an ingest). */
   invalidate(): void;
   /**
@@ -101,9 +101,10 @@ export function createDocumentPages(db: Connection): DocumentPages {
       return (state.outlets ??= outletsOf(state.entries));
     },
 
-    entries(story) {
+    entries(story, offset = 0, limit) {
       const { entries } = current();
-      return story === undefined ? entries.slice() : entries.filter((entry) => entry.stories.includes(story));
+      const listed = story === undefined ? entries : entries.filter((entry) => entry.stories.includes(story));
+      return listed.slice(offset, limit === undefined ? undefined : offset + limit);
     },
 
     invalidate() {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../src-main/contract/library';
 import type { AppError } from '../../../src-main/contract/result';
 import { api } from '../../api/client';
@@ -23,6 +23,9 @@ export interface LibraryData {
   replace(summary: DocumentSummary): void;
 }
 
+/** Documents asked for per request when loading the whole list. */
+const LIST_PART = 5_000;
+
 /** How long after an ingest ends the list is reloaded, so a burst of folder scans makes one reload. */
 const LIBRARY_CHANGE_QUIET_MS = 300;
 
@@ -33,6 +36,7 @@ export function useDocuments(): LibraryData {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<AppError | null>(null);
   const [revision, setRevision] = useState(0);
+  const loads = useRef(0);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -40,11 +44,27 @@ export function useDocuments(): LibraryData {
     const storiesLoaded = api()
       .listStories({})
       .then((storyList) => storyList.ok && setStories(storyList.value));
-    const listed = await api().listDocuments({});
-    if (listed.ok) {
-      setDocuments(listed.value);
+    // In parts: one answer of 100k rows is 28 MB of JSON, parsed in one go on the page's thread (a quarter of a second
+    // when the reporter may already be scrolling the library); parts of 5,000 take a few milliseconds each.
+    const generation = ++loads.current;
+    const parts: DocumentSummary[][] = [];
+    let failed: AppError | null = null;
+    for (let offset = 0; ; offset += LIST_PART) {
+      const listed = await api().listDocuments({ offset, limit: LIST_PART });
+      // A newer load started (the library changed meanwhile): it alone sets the list.
+      if (generation !== loads.current) return;
+      if (!listed.ok) {
+        failed = listed.error;
+        break;
+      }
+      parts.push(listed.value);
+      if (listed.value.length < LIST_PART) break;
+    }
+    if (failed) setError(failed);
+    else {
+      setDocuments(parts.flat());
       setError(null);
-    } else setError(listed.error);
+    }
     await storiesLoaded;
     setLoading(false);
   }, []);
