@@ -8,7 +8,7 @@ import { failure, success } from '../../contract/result';
 import type { Quote, QuoteCluster, QuoteVerification } from '../../contract/quotes';
 import type { DocumentRow } from '../store/documents';
 import { findStory } from '../store/stories';
-import { documentsWithStaleQuotes, listQuoteRecords, quoteIdOf, replaceQuotes, type QuoteRecord, type QuoteScope, type StaleDocument } from '../store/quotes';
+import { listQuoteRecords, quoteIdOf, replaceQuotes, staleQuoteDocuments, staleQuoteTexts, type QuoteRecord, type QuoteScope } from '../store/quotes';
 import { extractQuotes } from './extract-quotes';
 import { clusterQuotes, describeClusters, type ClusterMember, type QuoteClustering } from './clusters';
 import { verifyQuoteText } from './verify';
@@ -40,6 +40,9 @@ export function speakerMatches(speaker: string | null, filter: string): boolean 
 }
 
 /** Creates the quote service over one connection. */
+/** Documents whose quotes are found and stored together (one transaction). */
+const QUOTE_BATCH = 500;
+
 export function createQuoteService(db: Connection, resolveDocument: ResolveDocument) {
   const cache = new Map<string, ScopeClusters>();
   let dataVersion = db.pragma('data_version', { simple: true }) as number;
@@ -48,12 +51,15 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
    * Finds and stores the quotes of the given stale documents; returns whether there were any. Cached clusters are
    * forgotten, or with `keepClusters` kept for requests about single documents and marked as lacking them.
    */
-  const refresh = (stale: readonly StaleDocument[], keepClusters = false): boolean => {
+  const refresh = (stale: readonly number[], keepClusters = false): boolean => {
     if (stale.length === 0) return false;
-    const found = stale.map((document) => ({ ...document, quotes: extractQuotes(document.text) }));
-    db.transaction(() => {
-      for (const document of found) replaceQuotes(db, document.rowid, document.quotes, document.textHash);
-    }).immediate();
+    // A batch of texts at a time, each batch one transaction: a story of 100k articles is never held in memory at once.
+    for (let start = 0; start < stale.length; start += QUOTE_BATCH) {
+      const found = staleQuoteTexts(db, stale.slice(start, start + QUOTE_BATCH)).map((document) => ({ ...document, quotes: extractQuotes(document.text) }));
+      db.transaction(() => {
+        for (const document of found) replaceQuotes(db, document.rowid, document.quotes, document.textHash);
+      }).immediate();
+    }
     if (keepClusters) {
       for (const scope of cache.values()) Object.assign(scope, { complete: false, lacking: true });
     } else cache.clear();
@@ -65,11 +71,11 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
    * Finds the quotes of the documents in a scope whose reading text changed since (or was never read for quotes):
    * ingest leaves this to first use so documents become searchable sooner.
    */
-  const ensureQuotes = (scope: QuoteScope): boolean => refresh(documentsWithStaleQuotes(db, scope));
+  const ensureQuotes = (scope: QuoteScope): boolean => refresh(staleQuoteDocuments(db, scope));
 
   /** The same for a few documents (one the reader opens, the ones a verification matched), keeping cached clusters. */
   const ensureDocuments = (rowids: readonly number[]): boolean =>
-    refresh([...new Set(rowids)].flatMap((documentRowid) => documentsWithStaleQuotes(db, { documentRowid })), true);
+    refresh([...new Set(rowids)].flatMap((documentRowid) => staleQuoteDocuments(db, { documentRowid })), true);
 
   /** Forgets cached clusters when another connection wrote since they were computed. */
   const followOtherWriters = (): void => {

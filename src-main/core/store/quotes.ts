@@ -51,15 +51,23 @@ export interface StaleDocument {
   textHash: string;
 }
 
-/** Documents (in a scope) whose quotes were not yet found in their current reading text. */
-export function documentsWithStaleQuotes(db: Connection, scope: QuoteScope = {}): StaleDocument[] {
-  const select = `SELECT d.rowid AS rowid, d.reading_text AS text, d.text_hash AS textHash FROM documents d
-    WHERE d.quotes_text_hash IS NOT d.text_hash`;
-  if (scope.documentRowid !== undefined) return statement(db, `${select} AND d.rowid = ?`).all(scope.documentRowid) as never;
+/** The rowids of the documents (in a scope) whose quotes were not yet found in their current reading text. */
+export function staleQuoteDocuments(db: Connection, scope: QuoteScope = {}): number[] {
+  const select = 'SELECT d.rowid FROM documents d WHERE d.quotes_text_hash IS NOT d.text_hash';
+  if (scope.documentRowid !== undefined) return statement(db, `${select} AND d.rowid = ?`).pluck().all(scope.documentRowid) as number[];
   if (scope.storyRowid !== undefined) {
-    return statement(db, `${select} AND d.rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)`).all(scope.storyRowid) as never;
+    return statement(db, `${select} AND d.rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)`).pluck().all(scope.storyRowid) as number[];
   }
-  return statement(db, select).all() as never;
+  return statement(db, select).pluck().all() as number[];
+}
+
+/** The reading texts and text hashes of some documents, for finding their quotes (in the order given). */
+export function staleQuoteTexts(db: Connection, rowids: readonly number[]): StaleDocument[] {
+  const read = statement(db, 'SELECT rowid, reading_text AS text, text_hash AS textHash FROM documents WHERE rowid = ?');
+  return rowids.flatMap((rowid) => {
+    const row = read.get(rowid) as StaleDocument | undefined;
+    return row ? [row] : [];
+  });
 }
 
 const RECORD_SELECT = `SELECT q.document_rowid AS documentRowid, q.ordinal AS ordinal, q.start AS start, q.end AS end, q.text AS text,
