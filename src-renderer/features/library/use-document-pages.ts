@@ -12,6 +12,9 @@ const BLOCKS_PER_REQUEST = 10;
 /** The rows held for one filter, sort and library revision, by block. */
 interface Held {
   key: string;
+  /** The list's filter and sort, as asked of the engine. */
+  filter: LibraryFilter;
+  sort: SortOrder;
   blocks: Map<number, DocumentListEntry[]>;
   /** Each held row's place, by document id (plus the located row, whose block may not be held yet). */
   places: Map<string, number>;
@@ -52,7 +55,7 @@ function blocksOf(start: number, end: number): number[] {
 export function useDocumentPages(filter: LibraryFilter, sort: SortOrder, revision: number, locate: string | null): DocumentWindows {
   const order = JSON.stringify([filter, sort]);
   const key = `${order}#${revision}`;
-  const held = useRef<Held>({ key: '', blocks: new Map(), places: new Map(), total: null, all: null });
+  const held = useRef<Held>({ key: '', filter, sort, blocks: new Map(), places: new Map(), total: null, all: null });
   const stale = useRef<Held | null>(null);
   const inFlight = useRef(new Set<number>());
   /** The rows the table last asked for, asked again when a request ends or the list starts afresh. */
@@ -72,11 +75,10 @@ export function useDocumentPages(filter: LibraryFilter, sort: SortOrder, revisio
     const count = Math.min(BLOCKS_PER_REQUEST, missing.at(-1)! - first + 1);
     for (let block = first; block < first + count; block++) inFlight.current.add(block);
     busy.current = true;
-    const [parsedFilter, parsedSort] = JSON.parse(current.key.slice(0, current.key.lastIndexOf('#'))) as [LibraryFilter, SortOrder];
     const firstAnswer = current.total === null;
     const located = firstAnswer && locateRef.current ? locateRef.current : undefined;
     void api()
-      .listDocumentPage({ filter: parsedFilter, sort: parsedSort, offset: first * BLOCK, limit: count * BLOCK, ...(located ? { locate: located } : {}) })
+      .listDocumentPage({ filter: current.filter, sort: current.sort, offset: first * BLOCK, limit: count * BLOCK, ...(located ? { locate: located } : {}) })
       .then((result) => {
         busy.current = false;
         for (let block = first; block < first + count; block++) inFlight.current.delete(block);
@@ -99,7 +101,7 @@ export function useDocumentPages(filter: LibraryFilter, sort: SortOrder, revisio
     const previous = held.current;
     const sameOrder = previous.key.slice(0, previous.key.lastIndexOf('#')) === order;
     stale.current = sameOrder && previous.total !== null ? previous : null;
-    held.current = { key, blocks: new Map(), places: new Map(), total: null, all: null };
+    held.current = { key, filter, sort, blocks: new Map(), places: new Map(), total: null, all: null };
     inFlight.current.clear();
   }
   useEffect(() => {
