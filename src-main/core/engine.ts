@@ -89,10 +89,10 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     pages.invalidate();
   };
   /** The same after a change to one document's metadata or reading text: its row of the library list is read again. */
-  const changedDocument = (id: string): void => {
+  const changedDocument = (document: DocumentRow): void => {
     search.invalidate();
     quotes.invalidate();
-    pages.refresh(id);
+    pages.refresh(document);
   };
 
   const rebuildReadingText = (row: DocumentRow): void => {
@@ -225,7 +225,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setRestored(db, found.value.rowid, raw.slice(span.start, span.end), restored === true);
         rebuildReadingText(found.value);
       }).immediate();
-      changedDocument(found.value.id);
+      changedDocument(found.value);
       return success({ id: found.value.id });
     },
 
@@ -239,7 +239,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         setOverride(db, found.value.rowid, field as MetadataField, cleaned);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      changedDocument(found.value.id);
+      changedDocument(found.value);
       return success(summaryOf(found.value));
     },
 
@@ -252,7 +252,7 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
         clearOverride(db, found.value.rowid, field as MetadataField);
         indexDocument(db, found.value.rowid);
       }).immediate();
-      changedDocument(found.value.id);
+      changedDocument(found.value);
       return success(summaryOf(found.value));
     },
 

@@ -4,7 +4,7 @@
  * longer receives 100k rows (28 MB of JSON) before it can paint the first one.
  */
 import { isFiltering, type DocumentListEntry, type DocumentPage, type DocumentPageRequest, type LibraryFilter, type OutletList, type SortOrder } from '../../contract/library';
-import { statement, type Connection } from '../store/database';
+import type { Connection } from '../store/database';
 import { listDocumentEntries } from '../store/document-list';
 import { documentSummary } from '../store/documents';
 import { filterTest, outletsOf, sortedPositions } from './library-order';
@@ -40,7 +40,7 @@ export interface DocumentPages {
    * Reads one document's row again after this engine changed its metadata or text: a metadata edit in a library of
    * 100k articles costs one row and a new sort (under 0.1 s by date), not the whole list (1–2 s).
    */
-  refresh(id: string): void;
+  refresh(document: { id: string; rowid: number }): void;
 }
 
 /** Creates the library's paged list over a connection; the list is read on first use and again after a change. */
@@ -111,13 +111,12 @@ export function createDocumentPages(db: Connection): DocumentPages {
       listing = null;
     },
 
-    refresh(id) {
+    refresh({ id, rowid }) {
       if (listing === null) return;
       const state = listing;
       state.byId ??= new Map(state.entries.map((entry, position) => [entry.id, position]));
       const position = state.byId.get(id);
-      const row = position === undefined ? undefined : statement(db, 'SELECT rowid FROM documents WHERE id = ?').pluck().get(id);
-      const summary = typeof row === 'number' ? documentSummary(db, row) : undefined;
+      const summary = position === undefined ? undefined : documentSummary(db, rowid);
       if (position === undefined || summary === undefined) {
         listing = null;
         return;

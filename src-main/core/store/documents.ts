@@ -185,18 +185,16 @@ function codePointsOf(text: string): number {
 /**
  * The length of a document's reading text in UTF-16 code units (as every offset counts), without decoding the text
  * into a JavaScript string: SQLite counts code points, and each character beyond the Basic Multilingual Plane (such as
- * an emoji: four bytes in UTF-8, led by a byte from 0xF0 to 0xF4 that is never a continuation byte) counts twice. An
- * ASCII text needs nothing more; another is searched for those lead bytes, and SQLite counts the ones present.
+ * an emoji) counts twice. Such a character is four bytes in UTF-8, led by a byte from 0xF0 up that nothing else uses:
+ * an ASCII text needs nothing more, another has its lead bytes counted.
  */
 export function readingTextLength(db: Connection, rowid: number): number {
   const { characters, bytes } = statement(db, 'SELECT length(reading_text) AS characters, length(CAST(reading_text AS BLOB)) AS bytes FROM documents WHERE rowid = ?')
     .get(rowid) as { characters: number; bytes: number };
   if (characters === bytes) return characters;
   const encoded = statement(db, 'SELECT CAST(reading_text AS BLOB) FROM documents WHERE rowid = ?').pluck().get(rowid) as Buffer;
-  const count = statement(db, `SELECT length(CAST(reading_text AS BLOB)) - length(CAST(replace(reading_text, CAST(? AS TEXT), '') AS BLOB))
-    FROM documents WHERE rowid = ?`).pluck();
   let astral = 0;
-  for (let lead = 0xf0; lead <= 0xf4; lead++) if (encoded.includes(lead)) astral += count.get(Buffer.of(lead), rowid) as number;
+  for (const byte of encoded) if (byte >= 0xf0) astral++;
   return characters + astral;
 }
 

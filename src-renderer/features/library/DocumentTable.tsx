@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { DocumentSummary, SortKey, SortOrder } from '../../../src-main/contract/library';
 import { isTypingTarget } from '../../commands/key-binding';
 import { DocumentRow, PlaceholderRow, rowId } from './DocumentRow';
