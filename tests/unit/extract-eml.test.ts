@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { attachmentFileName, parseEml, replyBoilerplate, safeFileName } from '../../src-main/core/extract/eml';
+import { parseEml } from '../../src-main/core/extract/eml';
+import { attachmentFileName, safeFileName } from '../../src-main/core/extract/eml-attachment-names';
+import { replyBoilerplate } from '../../src-main/core/extract/eml-replies';
 import { isNormalized, normalizeText } from '../../src-main/core/extract/normalize';
 import type { BoilerplateSpan, ParsedSource, ParseOutcome } from '../../src-main/core/extract/types';
 import { base64Lines, makeArticleEml, makeEml, quotedPrintable } from '../support/eml-fixture';

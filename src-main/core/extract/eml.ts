@@ -1,14 +1,17 @@
 /**
  * E-mail messages (.eml, RFC 5322 + MIME) → the message body as text, the sender, date and subject as metadata, and
  * the attached files Parallax can read. Parsed by mailparser, which never fetches anything; HTML-only bodies go
- * through the same main-text extraction as web pages. Quoted reply history and signatures stay in the text, marked.
+ * through the same main-text extraction as web pages. Quoted reply history and signatures stay in the text, marked
+ * (eml-replies.ts); attachments are named by eml-attachment-names.ts.
  */
 
 import { MailParser, type AddressObject, type AttachmentStream, type EmailAddress, type HeaderLines, type Headers, type MailParserOptions, type MessageText } from 'mailparser';
+import { attachmentFileName } from './eml-attachment-names';
+import { replyBoilerplate } from './eml-replies';
 import { cleanByline, cleanDate, cleanField } from './format-metadata';
 import { parseHtml } from './html';
 import { isNormalized, normalizeText } from './normalize';
-import type { AttachedFile, BoilerplateReason, BoilerplateSpan, DocumentMetadata, ParseOutcome } from './types';
+import type { AttachedFile, BoilerplateSpan, DocumentMetadata, ParseOutcome } from './types';
 
 /** Largest message read (64 MiB), the pipeline's own file limit: a bigger file is a mailbox dump, not a message. */
 export const MAX_EML_BYTES = 64 * 1024 * 1024;
@@ -24,26 +27,6 @@ export interface EmlLimits {
   /** Time after which a parse still running is stopped and the message refused. */
   deadlineMs: number;
 }
-
-/** Longest attachment file name kept, in UTF-16 units (the extension is kept when cutting). */
-export const MAX_FILE_NAME_LENGTH = 200;
-
-/**
- * Extensions of attachments handed on for ingestion, lowercase with the dot. Kept here rather than imported from
- * index.ts (which imports this module) so the two never form an import cycle; it lists the same formats.
- */
-export const ATTACHMENT_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx', '.eml'];
-
-/** The extension an unnamed attachment gets from its MIME type. */
-const EXTENSION_BY_TYPE: ReadonlyMap<string, string> = new Map([
-  ['text/plain', '.txt'],
-  ['text/markdown', '.md'],
-  ['text/html', '.html'],
-  ['application/xhtml+xml', '.xhtml'],
-  ['application/pdf', '.pdf'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx'],
-  ['message/rfc822', '.eml'],
-]);
 
 /** Longest HTML body handed to the main-text extraction (16 M characters); a longer one is refused as too large. */
 const MAX_HTML_CHARS = 16_000_000;
@@ -119,195 +102,6 @@ const UNREADABLE: Refusal = { ok: false, error: { code: 'malformed', message: 'T
 const NOT_AN_EMAIL: Refusal = { ok: false, error: { code: 'malformed', message: 'This file does not look like an e-mail: it has no sender, date or subject.' } };
 const EMPTY_FILE: Refusal = { ok: false, error: { code: 'empty', message: 'The file is empty.' } };
 const NO_TEXT: Refusal = { ok: false, error: { code: 'empty', message: 'This e-mail has no readable text.' } };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Attachment names
-
-/** Bidirectional overrides and marks: "invoice\u202Efdp.exe" displays as "invoiceexe.pdf". */
-const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/** Characters Windows refuses in file names. */
-const RESERVED_CHARACTERS = /[<>:"|?*]/g;
-/** Device names Windows refuses as file names, with or without an extension. */
-const RESERVED_NAMES = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
-
-/** The extension of a file name, lowercase with the dot, or '' when it has none. */
-function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot <= 0 ? '' : fileName.slice(dot).toLowerCase();
-}
-
-/**
- * A sender-supplied file name reduced to a safe base name: folders and ".." removed, control and bidirectional
- * characters removed, Windows-reserved characters replaced, leading dots and edge spaces trimmed, at most 200
- * characters (the extension kept). '' when nothing is left.
- */
-export function safeFileName(raw: string): string {
-  const cleaned = raw.normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(BIDI_CONTROLS, '');
-  const base = cleaned.split(/[\\/]/).pop() ?? '';
-  let name = base.replace(/\.{2,}/g, '.').replace(RESERVED_CHARACTERS, '_').replace(/^[.\s]+|[.\s]+$/g, '');
-  if (RESERVED_NAMES.test(name)) name = `_${name}`;
-  if (name.length > MAX_FILE_NAME_LENGTH) {
-    const extension = extensionOf(name);
-    const keep = extension.length <= 16 ? extension : '';
-    name = `${name.slice(0, MAX_FILE_NAME_LENGTH - keep.length).trimEnd()}${keep}`;
-  }
-  return name;
-}
-
-/**
- * The name an attachment is handed on under, or null when it is skipped: images (inline or not) and files of a
- * format Parallax does not read. A name without an extension gets its MIME type's; a forwarded message (message/rfc822)
- * is always an .eml; an unnamed part is "attachment-N.<ext>".
- */
-export function attachmentFileName(rawName: string | undefined, contentType: string, position: number): string | null {
-  const type = contentType.toLowerCase();
-  if (type.startsWith('image/')) return null;
-  const name = safeFileName(rawName ?? '');
-  const extension = extensionOf(name);
-  const typeExtension = EXTENSION_BY_TYPE.get(type);
-  if (name !== '' && ATTACHMENT_EXTENSIONS.includes(extension)) return name;
-  if (typeExtension === undefined) return null;
-  if (name === '') return `attachment-${position}${typeExtension}`;
-  // "Budget talks" (Outlook names forwarded messages by subject) → "Budget talks.eml"; "notes.xlsx" is skipped.
-  if (extension === '' || type === 'message/rfc822') return safeFileName(`${name.slice(0, MAX_FILE_NAME_LENGTH - typeExtension.length)}${typeExtension}`);
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reply history, signatures and legal footers
-
-/*
- * Reasons, from the closest of the existing ones (the reader shows them when offering to restore a span):
- * - quoted reply history (">" lines, the "On … wrote:" line introducing them, Outlook's "-----Original Message-----"
- *   or "From:/Sent:" block and everything after it) → 'metadata-line': it is correspondence apparatus, like a byline
- *   or a dateline, not the message's own text;
- * - the signature ("-- " line and what follows, up to any quoted history) → 'author-bio': it says who the sender is;
- * - confidentiality footers ("This e-mail is confidential…") → 'disclaimer'.
- */
-const QUOTE_REASON: BoilerplateReason = 'metadata-line';
-const SIGNATURE_REASON: BoilerplateReason = 'author-bio';
-const FOOTER_REASON: BoilerplateReason = 'disclaimer';
-
-/** Lines longer than this are prose, never an attribution, separator or header line (keeps every regex cheap). */
-const MAX_CUE_LINE = 400;
-const QUOTED_LINE = /^>/;
-const SIGNATURE_LINE = /^--$/;
-/** "On Mon, 3 Nov 2025 at 10:00, Dana Ortiz <dana@example.org> wrote:", possibly wrapped over two lines. */
-const ATTRIBUTION_START = /^On\s/;
-const ATTRIBUTION_END = /\bwrote:$/;
-/** A strong attribution names an address or a time, so "On Monday the mayor wrote:" in prose never matches. */
-const ATTRIBUTION_EVIDENCE = /@|\b\d{1,2}:\d{2}\b/;
-const ORIGINAL_MESSAGE = /^-{2,}\s*(?:Original Message|Forwarded by .{0,80}|Reply message)\s*-{2,}$/i;
-const OUTLOOK_FROM = /^From:\s.{1,300}$/;
-const OUTLOOK_NEXT = /^(?:Sent|Date):\s/;
-const CONFIDENTIAL_FOOTER =
-  /^(?:\*{0,2}\s*)?(?:confidentiality notice|confidential(?:ity)? (?:statement|disclaimer)|this (?:e-?mail|message|communication|transmission)\b[^.]{0,160}\b(?:is|are|may be|may contain|contains?)\b[^.]{0,160}\b(?:confidential|privileged))/i;
-
-/** Line starts and ends (end excludes the line feed) of LF text, computed once. */
-function lineBounds(text: string): Array<{ start: number; end: number }> {
-  const lines: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    lines.push({ start, end: newline === -1 ? text.length : newline });
-    if (newline === -1) return lines;
-    start = newline + 1;
-  }
-}
-
-/** Whether lines[index], alone or joined with the next line (clients wrap it), is an "On … wrote:" attribution. */
-function attributionLength(lines: readonly string[], index: number): number {
-  const first = lines[index] ?? '';
-  if (first.length > MAX_CUE_LINE || !ATTRIBUTION_START.test(first)) return 0;
-  if (ATTRIBUTION_END.test(first)) return 1;
-  const second = lines[index + 1] ?? '';
-  return second.length <= MAX_CUE_LINE && ATTRIBUTION_END.test(second) ? 2 : 0;
-}
-
-function nextNonBlank(lines: readonly string[], from: number): string {
-  for (let index = from; index < lines.length; index += 1) if (lines[index] !== '') return lines[index] ?? '';
-  return '';
-}
-
-/** Whether the line opens an Outlook history block: "-----Original Message-----", or "From: …" then "Sent: …". */
-function opensHistory(lines: readonly string[], index: number): boolean {
-  const line = lines[index] ?? '';
-  if (line.length > MAX_CUE_LINE) return false;
-  if (ORIGINAL_MESSAGE.test(line)) return true;
-  return OUTLOOK_FROM.test(line) && OUTLOOK_NEXT.test(lines[index + 1] ?? '');
-}
-
-/** Marks each line's reason (or null): quoted history, then signatures, then confidentiality footers. */
-function markLines(lines: readonly string[]): Array<BoilerplateReason | null> {
-  const marks: Array<BoilerplateReason | null> = lines.map(() => null);
-  const markFrom = (from: number, to: number, reason: BoilerplateReason): void => {
-    for (let index = from; index < to; index += 1) marks[index] = reason;
-  };
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    if (QUOTED_LINE.test(line)) {
-      marks[index] = QUOTE_REASON;
-      continue;
-    }
-    if (opensHistory(lines, index)) {
-      markFrom(index, lines.length, QUOTE_REASON);
-      break;
-    }
-    const attribution = attributionLength(lines, index);
-    if (attribution === 0) continue;
-    if (QUOTED_LINE.test(nextNonBlank(lines, index + attribution))) {
-      markFrom(index, index + attribution, QUOTE_REASON);
-      index += attribution - 1;
-    } else if (ATTRIBUTION_EVIDENCE.test(lines.slice(index, index + attribution).join(' '))) {
-      // No ">" markers (HTML mail, Outlook): the history is everything after the attribution.
-      markFrom(index, lines.length, QUOTE_REASON);
-      break;
-    }
-  }
-  for (let index = 0; index < lines.length; index += 1) {
-    if (marks[index] !== null || !SIGNATURE_LINE.test(lines[index] ?? '')) continue;
-    let end = index + 1;
-    while (end < lines.length && marks[end] === null) end += 1;
-    markFrom(index, end, SIGNATURE_REASON);
-    index = end;
-  }
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    if (marks[index] !== null || (index > 0 && lines[index - 1] !== '') || !CONFIDENTIAL_FOOTER.test(line.slice(0, MAX_CUE_LINE))) continue;
-    let end = index;
-    while (end < lines.length && lines[end] !== '' && marks[end] === null) end += 1;
-    markFrom(index, end, FOOTER_REASON);
-  }
-  return marks;
-}
-
-/**
- * Boilerplate spans of an e-mail body (normalized text): quoted reply history, signatures and confidentiality
- * footers. Spans cover whole lines with their line feed; lines of one reason separated only by blank lines form one
- * span. Linear in the text's length.
- */
-export function replyBoilerplate(text: string): BoilerplateSpan[] {
-  if (text === '') return [];
-  const bounds = lineBounds(text);
-  const lines = bounds.map((bound) => text.slice(bound.start, bound.end));
-  const marks = markLines(lines);
-  const spans: BoilerplateSpan[] = [];
-  let open: BoilerplateSpan | null = null;
-  for (let index = 0; index < lines.length; index += 1) {
-    const bound = bounds[index];
-    if (bound === undefined || lines[index] === '') continue;
-    const reason = marks[index] ?? null;
-    const end = Math.min(text.length, bound.end + 1);
-    if (open !== null && reason === open.reason) {
-      open.end = end;
-      continue;
-    }
-    if (open !== null) spans.push(open);
-    open = reason === null ? null : { start: bound.start, end, reason };
-  }
-  if (open !== null) spans.push(open);
-  return spans;
-}
 
 /** Spans sorted by start, clamped to the text; a span overlapping an earlier one is cut to start after it. */
 function orderedSpans(spans: readonly BoilerplateSpan[], length: number): BoilerplateSpan[] {
