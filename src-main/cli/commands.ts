@@ -4,8 +4,12 @@ import type { DocumentSummary, IngestReport } from '../contract/library';
 import { RECENT_ORDER_NOTE, type SearchHitDetails } from '../contract/search';
 import { CommandFailure, UsageError, type Output } from './output';
 import { describeQuotes, describeVerification } from './describe-quotes';
-import { describeClaims, describePassages, describeProvenance } from './describe-compare';
+import { describeClaims, describeProvenance } from './describe-compare';
 import { notesCommand } from './notes-command';
+import { printPassagePages } from './passage-pages';
+
+/** Shared passages `compare` asks for at once (their texts are read per page). */
+const PASSAGE_PAGE = 5000;
 
 /** What a command receives: the engine, its arguments and where to write. */
 export interface CommandContext {
@@ -192,9 +196,7 @@ export const COMMANDS: Record<string, Command> = {
     },
     async run({ engine, options, output }) {
       const docs = options.docs === undefined ? undefined : splitList(options.docs);
-      const passages = await unwrap(engine.comparePassages({ docs, story: options.story }));
-      if (options.json) printJson(output, passages);
-      else output.out(describePassages(passages));
+      await printPassagePages((offset) => unwrap(engine.comparePassagePage({ docs, story: options.story, offset, limit: PASSAGE_PAGE })), options.json === true, output);
       return 0;
     },
   },

@@ -9,14 +9,21 @@ const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 /** Shared passages as reporters read them: each pair of documents, then its passages with similarity. */
 export function describePassages(passages: readonly ComparedPassage[]): string {
-  if (passages.length === 0) return 'No shared passages.';
+  return passages.length === 0 ? 'No shared passages.' : describePassagePart(passages, undefined);
+}
+
+/**
+ * The same for one part of a longer list (pages of comparePassagePage, printed as they come): `previous` is the last
+ * passage printed before this part, so a pair running across two parts keeps one heading.
+ */
+export function describePassagePart(passages: readonly ComparedPassage[], previous: ComparedPassage | undefined): string {
   const lines: string[] = [];
-  let pair = '';
+  let pair = previous === undefined ? '' : `${previous.a.id} ${previous.b.id}`;
   for (const passage of passages) {
     const key = `${passage.a.id} ${passage.b.id}`;
     if (key !== pair) {
       pair = key;
-      if (lines.length > 0) lines.push('');
+      if (lines.length > 0 || previous !== undefined) lines.push('');
       lines.push(`${fileName(passage.a.path)} ↔ ${fileName(passage.b.path)}`);
     }
     const similarity = passage.similarity === 1 ? 'verbatim' : `${Math.round(passage.similarity * 100)}% alike`;

@@ -15,7 +15,7 @@ import type { SearchHitDetails, SearchRequest } from './search';
 import type { IngestProgress } from './library';
 import type { ReaderView, RelatedPassage, SharedPassage } from './reader';
 import type { Quote, QuoteCluster, QuoteVerification } from './quotes';
-import type { Claim, ComparedPassage, ProvenanceEdge, StoryComparison } from './compare';
+import type { Claim, ComparedPassage, ComparedPassagePage, ProvenanceEdge, StoryComparison } from './compare';
 import type {
   DocumentNoteMark,
   Note,
@@ -79,6 +79,9 @@ export interface QuoteMethods {
 export interface CompareMethods {
   /** Passages shared by each pair of documents (the given ones, a story's, or the library's), each pair once. */
   comparePassages(input: { docs?: string[]; story?: string }): Promise<Result<ComparedPassage[]>>;
+  /** Part of that list (up to 10,000 passages from `offset`), so a large story's passages are read without holding all
+   * their texts at once. */
+  comparePassagePage(input: { docs?: string[]; story?: string; offset: number; limit: number }): Promise<Result<ComparedPassagePage>>;
   /** Matching sentences across sources grouped into claims, with their independent origins, most sources first. */
   listClaims(input: { story?: string }): Promise<Result<Claim[]>>;
   /** Every credit from a source to another outlet or agency ("according to NBC News", "(AP)"). */
@@ -164,6 +167,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'listQuoteClusters',
   'verifyQuote',
   'comparePassages',
+  'comparePassagePage',
   'listClaims',
   'listProvenance',
   'getStoryComparison',

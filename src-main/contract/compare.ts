@@ -16,6 +16,13 @@ export interface ComparedPassage {
   similarity: number;
 }
 
+/** Part of the shared passages of a scope: `total` in the whole list, this part from `offset`, in the list's order. */
+export interface ComparedPassagePage {
+  total: number;
+  offset: number;
+  passages: ComparedPassage[];
+}
+
 /** A passage of one document that no other compared document has. */
 export interface UniquePassage {
   start: number;

@@ -28,6 +28,7 @@ export const INPUT_LIMITS = {
   noteId: 100,
   importText: 200_000_000,
   page: 1000,
+  passagePage: 10_000,
 } as const;
 
 const text = (max: number) => z.string().max(max);
@@ -39,6 +40,8 @@ const limitMessage = `The number of results must be a whole number from 1 to ${I
 const limit = z.int(limitMessage).min(1, limitMessage).max(INPUT_LIMITS.results, limitMessage).optional();
 const listMessage = 'The number of documents listed must be a whole number, at least 1.';
 const pageMessage = `A page of the library holds from 1 to ${INPUT_LIMITS.page} documents.`;
+const passagePageMessage = `A page of shared passages holds from 1 to ${INPUT_LIMITS.passagePage} passages.`;
+const comparedDocuments = z.array(path).min(2, 'Choose at least 2 documents to compare.').max(INPUT_LIMITS.paths).optional();
 const headMessage = `The opening to read first must be a whole number of characters from 1 to ${READER_HEAD_LIMIT}.`;
 const compareMessage = `Choose from 2 to ${INPUT_LIMITS.compared} documents to compare.`;
 const nothing = z.strictObject({});
@@ -86,7 +89,13 @@ export const INPUT_SCHEMAS = {
   listQuotes: z.strictObject({ doc: path.optional(), speaker: z.string().trim().min(1).max(INPUT_LIMITS.name).optional(), story }),
   listQuoteClusters: z.strictObject({ story }),
   verifyQuote: z.strictObject({ text: z.string().trim().min(1).max(INPUT_LIMITS.quote), story }),
-  comparePassages: z.strictObject({ docs: z.array(path).min(2, 'Choose at least 2 documents to compare.').max(INPUT_LIMITS.paths).optional(), story }),
+  comparePassages: z.strictObject({ docs: comparedDocuments, story }),
+  comparePassagePage: z.strictObject({
+    docs: comparedDocuments,
+    story,
+    offset,
+    limit: z.int(passagePageMessage).min(1, passagePageMessage).max(INPUT_LIMITS.passagePage, passagePageMessage),
+  }),
   listClaims: z.strictObject({ story }),
   listProvenance: z.strictObject({ story }),
   getStoryComparison: z.strictObject({ story }),

@@ -295,6 +295,9 @@ export function createEngine(db: Connection, options: EngineOptions = {}): Engin
     comparePassages(input) {
       return compare.comparePassages(input);
     },
+    comparePassagePage(input) {
+      return compare.comparePassagePage(input);
+    },
 
     listClaims(input) {
       return compare.listClaims(input);

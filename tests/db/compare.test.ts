@@ -219,3 +219,53 @@ test('past the matching-pair limit, the story comparison still answers: passages
     folder.cleanup();
   }
 });
+
+test('a scope larger than one piece is compared in shards: the same passages and unique ranges, kept current as documents are added', async () => {
+  const { createCompareService } = await import('../../src-main/core/compare/compare-service');
+  const { resolveDocument } = await import('../../src-main/core/engine');
+  const { openDatabase } = await import('../../src-main/core/store/database');
+  const { writeCorpus } = await import('../bench/corpus');
+  const local = temporaryFolder();
+  const library = openLibrary(join(local.dir, 'library.db'));
+  try {
+    const story = join(local.dir, 'story');
+    writeCorpus(story, 60, 7);
+    for (const name of readdirSync(SEEDS).filter((file) => file.endsWith('.txt'))) copyFileSync(join(SEEDS, name), join(story, name));
+    await library.engine.ingest({ paths: [story], story: 'Shards' });
+    const db = openDatabase(join(local.dir, 'library.db'));
+    try {
+      const sharded = createCompareService(db, resolveDocument, { onePieceLimit: 12 });
+      const whole = () => createCompareService(db, resolveDocument);
+      const expected = whole().comparePassages({ story: 'Shards' });
+      assert.ok(expected.ok && expected.value.length > 40, 'the corpus shares passages');
+      assert.deepEqual(sharded.comparePassages({ story: 'Shards' }), expected);
+      // Pages of the list, in its order, past its end empty.
+      const paged: unknown[] = [];
+      for (let offset = 0; offset < expected.value.length; offset += 7) {
+        const page = sharded.comparePassagePage({ story: 'Shards', offset, limit: 7 });
+        assert.ok(page.ok && page.value.total === expected.value.length && page.value.offset === offset);
+        paged.push(...page.value.passages);
+      }
+      assert.deepEqual(paged, expected.value);
+      assert.deepEqual(sharded.comparePassagePage({ story: 'Shards', offset: 10 ** 6, limit: 7 }), { ok: true, value: { total: expected.value.length, offset: expected.value.length, passages: [] } });
+      assert.equal(sharded.comparePassagePage({ story: 'Nope', offset: 0, limit: 7 }).ok, false);
+      const comparison = sharded.getStoryComparison({ story: 'Shards' });
+      const wholeComparison = whole().getStoryComparison({ story: 'Shards' });
+      assert.ok(comparison.ok && wholeComparison.ok);
+      assert.deepEqual(comparison.value.documents, wholeComparison.value.documents);
+      // A scope compared in shards keeps no index: an added document means comparing again, with the same result.
+      const added = join(local.dir, 'added.txt');
+      writeFileSync(added, readFileSync(join(SEEDS, '004_13d3be83a4a4755f.txt'), 'utf8').replace('Mexico', 'México'));
+      await library.engine.ingest({ paths: [added], story: 'Shards' });
+      const after = sharded.comparePassages({ story: 'Shards' });
+      assert.ok(after.ok && after.value.length > expected.value.length, 'the added document shares passages');
+      assert.deepEqual(after, whole().comparePassages({ story: 'Shards' }));
+      assert.ok(after.value.some((passage) => passage.b.path === added || passage.a.path === added));
+    } finally {
+      db.close();
+    }
+  } finally {
+    library.close();
+    local.cleanup();
+  }
+});

@@ -26,6 +26,9 @@ import {
   type LibraryPassage,
 } from '../../src-main/core/compare/library-passages';
 import { normalizedSeed } from '../support/seed-text';
+import { plantedCorpus, plantedWord as word } from '../support/planted-corpus';
+
+const corpus = plantedCorpus();
 
 /** What the library run must equal: findSharedPassages on every pair sharing a fingerprint held by ≤ maxDocuments. */
 function bruteForce(documents: readonly LibraryDocument[], maxDocuments = 1000): LibraryPassage[] {
@@ -47,62 +50,6 @@ function bruteForce(documents: readonly LibraryDocument[], maxDocuments = 1000):
 
 const key = (passage: LibraryPassage) =>
   `${passage.a.documentId}:${passage.a.start}-${passage.a.end}|${passage.b.documentId}:${passage.b.start}-${passage.b.end}|${passage.similarity}`;
-
-// Random corpora: a small vocabulary, shared passages planted with small edits and spelling variants.
-const VOCABULARY = ['the', 'of', 'and', 'to', 'troops', 'mission', 'cartel', 'official', 'said', 'Mexico', 'plan', 'strike',
-  'drone', 'border', 'report', 'U.S.', 'US', 'intelligence', 'authority', 'Title', '50', 'Trump’s', "Trump's", 'Pérez',
-  'community', 'under', 'known', 'as', 'status', 'would', 'operate', 'labs'];
-const word = fc.constantFrom(...VOCABULARY);
-const separator = fc.constantFrom(' ', ' ', ' ', ' ', ', ', '. ', '\n\n', ' — ', ' “', '” ');
-
-interface Edit {
-  at: number;
-  kind: 'change' | 'insert' | 'drop' | 'case';
-  word: string;
-}
-const edit = fc.record({ at: fc.nat(60), kind: fc.constantFrom('change', 'insert', 'drop', 'case'), word });
-
-function applyEdits(words: readonly string[], edits: readonly Edit[]): string[] {
-  const result = [...words];
-  for (const { at, kind, word: other } of edits) {
-    if (result.length === 0) break;
-    const position = at % result.length;
-    if (kind === 'change') result[position] = other;
-    else if (kind === 'insert') result.splice(position, 0, other);
-    else if (kind === 'drop') result.splice(position, 1);
-    else result[position] = result[position]!.toUpperCase();
-  }
-  return result;
-}
-
-const corpus = fc
-  .record({
-    passages: fc.array(fc.array(word, { minLength: 6, maxLength: 40 }), { minLength: 1, maxLength: 4 }),
-    documents: fc.array(
-      fc.record({
-        id: fc.integer({ min: 1, max: 10_000 }),
-        filler: fc.array(fc.array(word, { maxLength: 30 }), { minLength: 1, maxLength: 4 }),
-        uses: fc.array(fc.record({ passage: fc.nat(), edits: fc.array(edit, { maxLength: 3 }) }), { maxLength: 3 }),
-        separators: fc.array(separator, { minLength: 1, maxLength: 12 }),
-      }),
-      { minLength: 2, maxLength: 7 },
-    ),
-  })
-  .map(({ passages, documents }) => {
-    const seen = new Set<number>();
-    return documents
-      .filter((document) => !seen.has(document.id) && seen.add(document.id))
-      .map(({ id, filler, uses, separators }): LibraryDocument => {
-        const words: string[] = [];
-        filler.forEach((part, index) => {
-          words.push(...part);
-          const use = uses[index];
-          if (use) words.push(...applyEdits(passages[use.passage % passages.length]!, use.edits));
-        });
-        const text = words.map((item, index) => (index === 0 ? '' : separators[index % separators.length]) + item).join('');
-        return { id, text };
-      });
-  });
 
 test('prepared words are exactly the reader’s normalized words and offsets (property)', () => {
   const characters = fc.constantFrom('a', 'B', 'é', 'e\u0301', '\u0301', '.', "'", '’', '‘', 'ʼ', ' ', '1', '２', 'ß', 'İ', 'ﬁ',

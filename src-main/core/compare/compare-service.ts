@@ -1,13 +1,14 @@
 /**
  * The compare methods of the engine: shared passages across documents, each source's unique passages, claims with
  * their independent origins, and who cites whom. Shared passages are computed per scope (given documents, a story or
- * the library) and kept in memory; a scope that only gained documents is brought up to date incrementally, aligning
- * each new document with its fingerprint candidates only.
+ * the library) and kept in memory as offsets; a scope of up to ONE_PIECE_LIMIT documents is compared in one piece and
+ * keeps its fingerprint index, so when it only gains documents each new one is aligned with its candidates only; a
+ * larger scope is compared in shards (sharded-passages.ts), holding a few thousand texts at a time.
  */
 import type { Connection } from '../store/database';
 import type { Result } from '../../contract/result';
 import { failure, success } from '../../contract/result';
-import type { Claim, ComparedDocument, ComparedPassage, ProvenanceEdge, StoryComparison } from '../../contract/compare';
+import type { Claim, ComparedDocument, ComparedPassage, ComparedPassagePage, ProvenanceEdge, StoryComparison } from '../../contract/compare';
 import type { DocumentRow } from '../store/documents';
 import { findStory } from '../store/stories';
 import { listCompareDocuments, readingTexts, scopeSignature, type CompareDocumentRow, type CompareScope } from '../store/compare-documents';
@@ -19,9 +20,9 @@ import {
   passagesForNewDocument,
   prepareLibrary,
   uniqueRanges,
-  type LibraryPassage,
 } from './library-passages';
 import type { PassageIndex } from './passage-index';
+import { DEFAULT_SHARDED_PASSAGES, PassageTable, findPassagesInShards, type PassageOffsets } from './sharded-passages';
 import { findAttributions } from './provenance';
 import { analyzeClaims, type ClaimAnalysis, type ClaimOverrides } from './claims';
 import { TooManyMatches } from './claim-matching';
@@ -33,52 +34,81 @@ type ResolveDocument = (db: Connection, reference: string) => Result<DocumentRow
 /** New documents a cached comparison absorbs one by one; more than this and the scope is compared afresh. */
 const INCREMENTAL_LIMIT = 200;
 
-/** One scope's shared passages, the documents they were computed for, and the index new documents are matched with. */
+/**
+ * Scopes of up to this many documents are compared in one piece: every text, its words and n-grams in memory at
+ * once (about 50 KB a document while it runs, 500 MB for 10,000), the fastest way. Larger scopes go in shards
+ * (sharded-passages.ts), which read some texts more than once but hold one shard at a time.
+ */
+const ONE_PIECE_LIMIT = 10_000;
+
+/** One scope's shared passages (offsets), the documents they were computed for, and, for a scope compared in one
+ * piece, the index new documents are matched with. */
 interface ScopePassages {
   hashes: Map<number, string>;
-  passages: LibraryPassage[];
-  index: PassageIndex;
+  passages: PassageTable;
+  index: PassageIndex | null;
 }
 
 /** Shared passages of the documents in `hashes` (rowid → text hash), computed afresh. */
-function computePassages(db: Connection, hashes: Map<number, string>): ScopePassages {
-  const texts = readingTexts(db, [...hashes.keys()]);
-  const documents = [...hashes.keys()].sort((left, right) => left - right).map((rowid) => ({ id: rowid, text: texts.get(rowid) ?? '' }));
-  const library = prepareLibrary(documents);
+function computePassages(db: Connection, hashes: Map<number, string>, onePieceLimit: number): ScopePassages {
+  const rowids = [...hashes.keys()].sort((left, right) => left - right);
+  if (rowids.length > onePieceLimit) {
+    const passages = findPassagesInShards(rowids, (ids) => readingTexts(db, ids), { shardDocuments: Math.min(onePieceLimit, DEFAULT_SHARDED_PASSAGES.shardDocuments) });
+    return { hashes, passages, index: null };
+  }
+  const texts = readingTexts(db, rowids);
+  const library = prepareLibrary(rowids.map((rowid) => ({ id: rowid, text: texts.get(rowid) ?? '' })));
   const grams = groupLibrary(library);
-  const passages = alignLibrary(library, grams, candidatePairs(library, grams));
+  const passages = PassageTable.of(alignLibrary(library, grams, candidatePairs(library, grams)));
   return { hashes, passages, index: indexLibrary(library) };
 }
 
-/** Brings a cached comparison up to date when documents were only added (none changed or removed); else null. */
+/** Brings a cached comparison up to date when documents were only added (none changed or removed) and it kept its
+ * index; else null. */
 function extendPassages(db: Connection, cached: ScopePassages, current: Map<number, string>): ScopePassages | null {
+  if (cached.index === null) return null;
   for (const [rowid, hash] of cached.hashes) if (current.get(rowid) !== hash) return null;
   const added = [...current.keys()].filter((rowid) => !cached.hashes.has(rowid)).sort((left, right) => left - right);
   if (added.length > INCREMENTAL_LIMIT) return null;
-  const passages = [...cached.passages];
+  const passages: PassageOffsets[] = Array.from({ length: cached.passages.length }, (_, index) => cached.passages.at(index));
   for (const rowid of added) {
     const text = readingTexts(db, [rowid]).get(rowid) ?? '';
     const found = passagesForNewDocument(cached.index, { id: rowid, text }, (other) => readingTexts(db, [other]).get(other));
     passages.push(...found.passages);
   }
   passages.sort((left, right) => left.a.documentId - right.a.documentId || left.b.documentId - right.b.documentId || left.a.start - right.a.start);
-  return { hashes: current, passages, index: cached.index };
+  return { hashes: current, passages: PassageTable.of(passages), index: cached.index };
 }
 
-/** The contract's side of a passage: the public id, path and exact slice. */
-function sideOf(rows: ReadonlyMap<number, { id: string; path: string }>, slice: LibraryPassage['a']): ComparedPassage['a'] {
-  const row = rows.get(slice.documentId);
-  return { id: row?.id ?? '', path: row?.path ?? '', start: slice.start, end: slice.end, text: slice.text };
+/** Passages as the contract gives them: each side's public id, path and exact slice, texts read a part at a time. */
+function comparedPassages(db: Connection, rows: ReadonlyMap<number, { id: string; path: string }>, table: PassageTable, from: number, to: number): ComparedPassage[] {
+  const passages: ComparedPassage[] = [];
+  for (let start = from; start < to; start += TEXT_PART) {
+    const part = Array.from({ length: Math.min(TEXT_PART, to - start) }, (_, index) => table.at(start + index));
+    const texts = readingTexts(db, [...new Set(part.flatMap((passage) => [passage.a.documentId, passage.b.documentId]))]);
+    const sideOf = (slice: PassageOffsets['a']): ComparedPassage['a'] => {
+      const row = rows.get(slice.documentId);
+      const text = (texts.get(slice.documentId) ?? '').slice(slice.start, slice.end);
+      return { id: row?.id ?? '', path: row?.path ?? '', start: slice.start, end: slice.end, text };
+    };
+    for (const passage of part) passages.push({ a: sideOf(passage.a), b: sideOf(passage.b), similarity: passage.similarity });
+  }
+  return passages;
 }
+
+/** Passages whose texts are read together when answering. */
+const TEXT_PART = 5_000;
 
 /** A compared document as the claim and provenance modules see it. */
 function compareDocumentOf(row: CompareDocumentRow): CompareDocument {
   return { id: row.id, text: row.text, outlet: row.outlet, publishedAt: row.published };
 }
 
-/** Options of the compare service: the claim analysis' settings (tests lower its matching-pair limit). */
+/** Options of the compare service: the claim analysis' settings (tests lower its matching-pair limit), and the
+ * largest scope compared in one piece, which also caps a shard's size (tests lower it to compare small scopes in shards). */
 export interface CompareServiceOptions {
   claims?: ClaimOverrides;
+  onePieceLimit?: number;
 }
 
 /** Creates the compare service over one connection. */
@@ -107,7 +137,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
 
   /** The scope's shared passages, from the cache when current, extended when documents were only added; with the
    * scope's documents by rowid (id and path). */
-  const passagesOf = (key: string, scope: CompareScope): { passages: LibraryPassage[]; documents: Map<number, { id: string; path: string }> } => {
+  const passagesOf = (key: string, scope: CompareScope): { passages: PassageTable; documents: Map<number, { id: string; path: string }> } => {
     const signature = scopeSignature(db, scope);
     const documents = new Map(signature.map((row) => [row.rowid, row]));
     const current = new Map(signature.map((row) => [row.rowid, row.textHash]));
@@ -115,7 +145,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     if (cached !== undefined && cached.hashes.size === current.size && [...current].every(([rowid, hash]) => cached.hashes.get(rowid) === hash)) {
       return { passages: cached.passages, documents };
     }
-    const next = (cached && extendPassages(db, cached, current)) ?? computePassages(db, current);
+    const next = (cached && extendPassages(db, cached, current)) ?? computePassages(db, current, options.onePieceLimit ?? ONE_PIECE_LIMIT);
     cache.set(key, next);
     return { passages: next.passages, documents };
   };
@@ -168,7 +198,17 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       const scoped = scopeOf(input);
       if (!scoped.ok) return scoped;
       const { passages, documents } = passagesOf(scoped.value.key, scoped.value.scope);
-      return success(passages.map((passage) => ({ a: sideOf(documents, passage.a), b: sideOf(documents, passage.b), similarity: passage.similarity })));
+      return success(comparedPassages(db, documents, passages, 0, passages.length));
+    },
+
+    /** A page of comparePassages' list, in the same order (the scope is compared once and kept, as for the whole list). */
+    comparePassagePage(input: { docs?: string[]; story?: string; offset: number; limit: number }): Result<ComparedPassagePage> {
+      const scoped = scopeOf(input);
+      if (!scoped.ok) return scoped;
+      const { passages, documents } = passagesOf(scoped.value.key, scoped.value.scope);
+      const from = Math.min(input.offset, passages.length);
+      const to = Math.min(passages.length, from + input.limit);
+      return success({ total: passages.length, offset: from, passages: comparedPassages(db, documents, passages, from, to) });
     },
 
     /** Claims of a story (or of the library) with their independent origins; refused past the matching-pair limit (TooManyMatches). */
@@ -196,8 +236,9 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       // Past the matching-pair limit the rest of the comparison still stands; the view says why claims are missing.
       const claims = claimsOf(rows, attributions);
       const { passages } = passagesOf(scoped.value.key, scoped.value.scope);
-      const byDocument = new Map<number, LibraryPassage[]>();
-      for (const passage of passages) {
+      const byDocument = new Map<number, PassageOffsets[]>();
+      for (let index = 0; index < passages.length; index++) {
+        const passage = passages.at(index);
         for (const side of [passage.a.documentId, passage.b.documentId]) {
           const list = byDocument.get(side) ?? [];
           list.push(passage);

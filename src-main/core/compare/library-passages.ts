@@ -27,12 +27,23 @@ export interface LibraryDocument {
   text: string;
 }
 
-/** A slice of one document: [start, end) of its text and exactly that slice. */
-export interface DocumentSlice {
+/** Where a slice of one document is: [start, end) of its text. */
+export interface SliceOffsets {
   documentId: number;
   start: number;
   end: number;
+}
+
+/** A slice of one document: [start, end) of its text and exactly that slice. */
+export interface DocumentSlice extends SliceOffsets {
   text: string;
+}
+
+/** A shared passage as offsets only (a.documentId < b.documentId), what a scope's cached comparison keeps. */
+export interface PassageOffsets {
+  a: SliceOffsets;
+  b: SliceOffsets;
+  similarity: number;
 }
 
 /** A passage two documents share (a.documentId < b.documentId) and the share of aligned words over the longer side. */
@@ -125,18 +136,25 @@ export function candidatePairs(library: PreparedLibrary, grams: LibraryGrams, op
   return pairs;
 }
 
-/** Aligns the candidate pairs of a prepared library; passages ordered by a's document, b's document, then position. */
-export function alignLibrary(
+/** The passages of one aligned pair, its documents' ids in ascending order; `passages` in the reader's order. */
+export interface PairPassages {
+  first: number;
+  second: number;
+  passages: LibraryPassage[];
+}
+
+/** Aligns the candidate pairs of a prepared library; the pairs that share passages, in no particular order. */
+export function alignPairs(
   library: PreparedLibrary,
   grams: LibraryGrams,
   pairs: ReadonlyArray<readonly [number, number]>,
   options: Partial<LibraryPassageOptions> = {},
-): LibraryPassage[] {
+): PairPassages[] {
   const config = settings(options);
   const partners: number[][] = library.ids.map(() => []);
   for (const [left, right] of pairs) partners[left]!.push(right);
   const slotOf = new Int32Array(library.ids.length).fill(-1);
-  const found: Array<{ first: number; second: number; passages: LibraryPassage[] }> = [];
+  const found: PairPassages[] = [];
   partners.forEach((rights, left) => {
     if (rights.length === 0) return;
     rights.forEach((right, slot) => (slotOf[right] = slot));
@@ -150,6 +168,17 @@ export function alignLibrary(
       if (passages.length > 0) found.push({ first: Math.min(leftId, rightId), second: Math.max(leftId, rightId), passages });
     });
   });
+  return found;
+}
+
+/** Aligns the candidate pairs of a prepared library; passages ordered by a's document, b's document, then position. */
+export function alignLibrary(
+  library: PreparedLibrary,
+  grams: LibraryGrams,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  options: Partial<LibraryPassageOptions> = {},
+): LibraryPassage[] {
+  const found = alignPairs(library, grams, pairs, options);
   found.sort((one, other) => one.first - other.first || one.second - other.second);
   return found.flatMap((pair) => pair.passages);
 }
@@ -203,7 +232,7 @@ export function passagesForNewDocument(
  * A document's unique ranges: its text not covered by any shared passage (either side) in `passages`, merged, trimmed
  * of white space and of the punctuation closing the passage before, and holding at least one letter or digit.
  */
-export function uniqueRanges(document: LibraryDocument, passages: readonly LibraryPassage[]): TextRange[] {
+export function uniqueRanges(document: LibraryDocument, passages: readonly PassageOffsets[]): TextRange[] {
   const covered: Array<[number, number]> = [];
   for (const passage of passages) {
     for (const side of [passage.a, passage.b]) if (side.documentId === document.id) covered.push([side.start, side.end]);
@@ -245,8 +274,8 @@ function isAfter(left: DocumentWords, right: DocumentWords, dictionary: WordDict
   return left.text > right.text;
 }
 
-/** Whether the pair (left, right) is aligned in this order; identical texts go by position. */
-function alignsFirst(library: PreparedLibrary, left: number, right: number): boolean {
+/** Whether the pair (left, right) of a prepared library is aligned in this order; identical texts go by position. */
+export function alignsFirst(library: PreparedLibrary, left: number, right: number): boolean {
   const one = library.words[left]!;
   const other = library.words[right]!;
   if (isAfter(one, other, library.dictionary)) return false;
