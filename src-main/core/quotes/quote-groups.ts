@@ -5,9 +5,10 @@
  * when it keeps REWORDED_KEPT of its words in order inside the longer quote and covers REWORDED_COVERED of it. Groups are transitive (union-find).
  *
  * Pairs are never all compared: variants are found by prefix filtering on rare words (each quote is indexed under its
- * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest word.
- * Quotes are taken shortest first, and each index lists quotes in that order, so a quote only looks at the stretch of
- * a list whose lengths could match it (a variant is at most 1.5 times as long, a reworded version's original 1/0.6).
+ * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest pair of
+ * consecutive words. Quotes are taken shortest first, and each index lists quotes in that order, so a quote only
+ * looks at the stretch of a list whose lengths could match it (a variant is at most 1.5 times as long, a reworded
+ * version's original 1/0.6).
  */
 import { commonWordCount } from './word-diff';
 
@@ -39,8 +40,9 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
   // ⌊n/5⌋+1 rarest words only.
   const prefixIndex = indexWords(dictionarySize, rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 3) + 1)));
   const probes = rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 5) + 1));
-  // Containment: the contained quote's rarest word is in the containing one, indexed under every word.
-  const wordIndex = indexWords(dictionarySize, rarestFirst);
+  // Containment: the containing quote holds every pair of consecutive words of the contained one, so it is listed
+  // under the contained quote's rarest such pair (rarer than any single word: the lists stay short at 100k articles).
+  const pairIndex = indexWordPairs(representatives, lengths);
   // Reworded: the longer quote (n words) is indexed under its ⌊(1 − REWORDED_COVERED)·n⌋+1 rarest words. A version
   // covering REWORDED_COVERED of it misses at most ⌊(1 − REWORDED_COVERED)·n⌋ of its distinct words, so the first
   // word both share (rarest first) is among those, and among the shorter quote's keys whenever any key is shared.
@@ -72,10 +74,9 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
       }
     }
     if (length >= CONTAINED_MINIMUM) {
-      const word = rarestFirst[index]![0]!;
-      const end = wordIndex.starts[word + 1]!;
-      for (let at = firstPassing(wordIndex.items, wordIndex.starts[word]!, end, (other) => lengths[other]! > length); at < end; at++) {
-        const second = representatives[wordIndex.items[at]!]!;
+      const [from, end] = pairIndex.rarestRange(first.words);
+      for (let at = firstPassing(pairIndex.items, from, end, (other) => lengths[other]! > length); at < end; at++) {
+        const second = representatives[pairIndex.items[at]!]!;
         if (find(first.quote) === find(second.quote)) continue;
         if (containsRun(second.words, first.words)) union(first.quote, second.quote);
       }
@@ -178,6 +179,56 @@ function indexWords(dictionarySize: number, keys: readonly Int32Array[]): WordLi
     for (const word of list) items[next[word]!++] = representative;
   });
   return { starts, items };
+}
+
+// Keys pack a 30-bit hash of a pair of words above a 23-bit representative: exact in a double.
+const PAIR_SLOTS = 2 ** 23;
+
+/** The hash of two consecutive words (collisions only add candidates, which containsRun then rejects). */
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)) >>> 2;
+}
+
+/**
+ * Representatives listed under each pair of consecutive words they hold (hashed), in representative order, as one
+ * sorted array of keys; `rarestRange` finds a quote's pair with the shortest list, as [from, end) of `items`.
+ */
+function indexWordPairs(representatives: readonly Representative[], lengths: Int32Array) {
+  if (representatives.length > PAIR_SLOTS) throw new RangeError(`at most ${PAIR_SLOTS} distinct quotes can be grouped at once`);
+  let count = 0;
+  // Only a quote longer than CONTAINED_MINIMUM words can contain another.
+  representatives.forEach((_, index) => (count += lengths[index]! > CONTAINED_MINIMUM ? lengths[index]! - 1 : 0));
+  const keys = new Float64Array(count);
+  let next = 0;
+  representatives.forEach(({ words }, index) => {
+    if (lengths[index]! <= CONTAINED_MINIMUM) return;
+    for (let at = 0; at + 1 < words.length; at++) keys[next++] = pairHash(words[at]!, words[at + 1]!) * PAIR_SLOTS + index;
+  });
+  keys.sort();
+  const items = Int32Array.from(keys, (key) => key % PAIR_SLOTS);
+  const lowerBound = (target: number): number => {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (keys[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    items,
+    rarestRange(words: Int32Array): [number, number] {
+      let best: [number, number] = [0, 0];
+      for (let at = 0; at + 1 < words.length; at++) {
+        const hash = pairHash(words[at]!, words[at + 1]!);
+        const from = lowerBound(hash * PAIR_SLOTS);
+        const end = lowerBound((hash + 1) * PAIR_SLOTS);
+        if (at === 0 || end - from < best[1] - best[0]) best = [from, end];
+      }
+      return best;
+    },
+  };
 }
 
 /** The first position in items[from, to) whose representative passes, given that those failing all come first. */
