@@ -101,7 +101,8 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
     let scope = cache.get(key);
     if (!scope) {
       const records = listQuoteRecords(db, { storyRowid });
-      const members = records.map((record) => ({ ...record, quoteId: quoteIdOf(record) }));
+      // The records themselves, given their quote id (not copies: a 100k story has 384k quotes).
+      const members = records.map((record) => Object.assign(record, { quoteId: quoteIdOf(record) }));
       scope = { records, members, clustering: clusterQuotes(members), complete, lacking: false };
       cache.set(key, scope);
     } else if (complete) scope.complete = true;

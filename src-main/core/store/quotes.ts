@@ -88,7 +88,17 @@ export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): QuoteR
     conditions.push('q.document_rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)');
     values.push(scope.storyRowid);
   }
-  return statement(db, `${RECORD_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY d.path, q.start, q.ordinal`).all(...values) as QuoteRecord[];
+  const records = statement(db, `${RECORD_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY d.path, q.start, q.ordinal`).all(...values) as QuoteRecord[];
+  // A document's quotes come together: they share one copy of its id, path and date (a 100k story has 384k quotes).
+  for (let index = 1; index < records.length; index++) {
+    const record = records[index]!;
+    const previous = records[index - 1]!;
+    if (record.documentRowid !== previous.documentRowid) continue;
+    record.docId = previous.docId;
+    record.path = previous.path;
+    record.published = previous.published;
+  }
+  return records;
 }
 
 /** The stored quote that overlaps [start, end) of a document the most, or undefined. */
