@@ -145,7 +145,8 @@ export function seedsAgainst(left: number, rights: readonly number[], slotOf: In
   return seeds;
 }
 
-function lowerBound(values: Int32Array, first: number, end: number, target: number): number {
+/** The first position in values[first, end) (ascending) holding target or more. */
+export function lowerBound(values: Int32Array, first: number, end: number, target: number): number {
   while (first < end) {
     const middle = (first + end) >> 1;
     if (values[middle]! < target) first = middle + 1;

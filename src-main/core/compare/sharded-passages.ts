@@ -6,7 +6,7 @@
  * result is kept as offsets (PassageTable), not as text slices that would hold every text alive.
  */
 import { WordDictionary, gramHashes, scanWordsTransient, winnow } from './fingerprints';
-import { groupLibrary } from './library-grams';
+import { groupLibrary, lowerBound } from './library-grams';
 import { DEFAULT_LIBRARY_PASSAGES, alignPairs, alignsFirst, prepareLibrary, type LibraryPassageOptions, type PassageOffsets } from './library-passages';
 
 export type { PassageOffsets } from './library-passages';
@@ -158,7 +158,7 @@ function candidatePartners(order: readonly number[], readTexts: ReadTexts, confi
         if (index > 0 && hashes[index] === hashes[index - 1]) continue;
         const hash = hashes[index]! >>> 0;
         const bucket = hash >>> BUCKET_SHIFT;
-        let chunks = buckets[bucket]!;
+        const chunks = buckets[bucket]!;
         if (filled[bucket] === 0) chunks.push(new Float64Array(CHUNK));
         chunks[chunks.length - 1]![filled[bucket]!] = hash * POSITION_BITS + position;
         filled[bucket] = (filled[bucket]! + 1) % CHUNK;
@@ -309,15 +309,6 @@ function* shardsOf(candidates: Candidates, limit: number): Generator<Shard> {
     }
   }
   if (shard.pairs.length > 0) yield shard;
-}
-
-function lowerBound(values: Int32Array, first: number, end: number, target: number): number {
-  while (first < end) {
-    const middle = (first + end) >> 1;
-    if (values[middle]! < target) first = middle + 1;
-    else end = middle;
-  }
-  return first;
 }
 
 /** Aligns one shard's pairs as a small library of its own documents (seeds and order depend only on the pair). */
