@@ -80,24 +80,20 @@ function extendPassages(db: Connection, cached: ScopePassages, current: Map<numb
   return { hashes: current, passages: PassageTable.of(passages), index: cached.index };
 }
 
-/** Passages as the contract gives them: each side's public id, path and exact slice, texts read a part at a time. */
+/**
+ * Passages [from, to) of a table as the contract gives them: each side's public id, path and exact slice. The texts
+ * of their documents are read once for the whole range (the answer's slices keep them alive anyway).
+ */
 function comparedPassages(db: Connection, rows: ReadonlyMap<number, { id: string; path: string }>, table: PassageTable, from: number, to: number): ComparedPassage[] {
-  const passages: ComparedPassage[] = [];
-  for (let start = from; start < to; start += TEXT_PART) {
-    const part = Array.from({ length: Math.min(TEXT_PART, to - start) }, (_, index) => table.at(start + index));
-    const texts = readingTexts(db, [...new Set(part.flatMap((passage) => [passage.a.documentId, passage.b.documentId]))]);
-    const sideOf = (slice: PassageOffsets['a']): ComparedPassage['a'] => {
-      const row = rows.get(slice.documentId);
-      const text = (texts.get(slice.documentId) ?? '').slice(slice.start, slice.end);
-      return { id: row?.id ?? '', path: row?.path ?? '', start: slice.start, end: slice.end, text };
-    };
-    for (const passage of part) passages.push({ a: sideOf(passage.a), b: sideOf(passage.b), similarity: passage.similarity });
-  }
-  return passages;
+  const range = Array.from({ length: Math.max(0, to - from) }, (_, index) => table.at(from + index));
+  const texts = readingTexts(db, [...new Set(range.flatMap((passage) => [passage.a.documentId, passage.b.documentId]))]);
+  const sideOf = (slice: PassageOffsets['a']): ComparedPassage['a'] => {
+    const row = rows.get(slice.documentId);
+    const text = (texts.get(slice.documentId) ?? '').slice(slice.start, slice.end);
+    return { id: row?.id ?? '', path: row?.path ?? '', start: slice.start, end: slice.end, text };
+  };
+  return range.map((passage) => ({ a: sideOf(passage.a), b: sideOf(passage.b), similarity: passage.similarity }));
 }
-
-/** Passages whose texts are read together when answering. */
-const TEXT_PART = 5_000;
 
 /** A compared document as the claim and provenance modules see it. */
 function compareDocumentOf(row: CompareDocumentRow): CompareDocument {

@@ -54,7 +54,13 @@ export class PassageTable {
   push(passage: PassageOffsets): void {
     if (this.count === this.similarities.length) this.grow(Math.max(1024, this.count * 2));
     const base = this.count * 6;
-    this.sides.set([passage.a.documentId, passage.a.start, passage.a.end, passage.b.documentId, passage.b.start, passage.b.end], base);
+    const sides = this.sides;
+    sides[base] = passage.a.documentId;
+    sides[base + 1] = passage.a.start;
+    sides[base + 2] = passage.a.end;
+    sides[base + 3] = passage.b.documentId;
+    sides[base + 4] = passage.b.start;
+    sides[base + 5] = passage.b.end;
     this.similarities[this.count++] = passage.similarity;
   }
 

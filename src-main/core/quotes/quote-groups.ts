@@ -206,16 +206,7 @@ function indexWordPairs(representatives: readonly Representative[], lengths: Int
   });
   keys.sort();
   const items = Int32Array.from(keys, (key) => key % PAIR_SLOTS);
-  const lowerBound = (target: number): number => {
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (keys[middle]! < target) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const lowerBound = (target: number): number => firstPassing(keys, 0, keys.length, (key) => key >= target);
   return {
     items,
     rarestRange(words: Int32Array): [number, number] {
@@ -231,8 +222,8 @@ function indexWordPairs(representatives: readonly Representative[], lengths: Int
   };
 }
 
-/** The first position in items[from, to) whose representative passes, given that those failing all come first. */
-function firstPassing(items: Int32Array, from: number, to: number, passes: (representative: number) => boolean): number {
+/** The first position in items[from, to) whose item passes, given that those failing all come first. */
+function firstPassing(items: ArrayLike<number>, from: number, to: number, passes: (representative: number) => boolean): number {
   let low = from;
   let high = to;
   while (low < high) {
