@@ -220,6 +220,47 @@ test('past the matching-pair limit, the story comparison still answers: passages
   }
 });
 
+test('a large scope whose word-for-word repeats pass the limit is refused before its claims are analyzed, with the count', async () => {
+  const { createCompareService } = await import('../../src-main/core/compare/compare-service');
+  const { resolveDocument } = await import('../../src-main/core/engine');
+  const { openDatabase } = await import('../../src-main/core/store/database');
+  const local = temporaryFolder();
+  const library = openLibrary(join(local.dir, 'library.db'));
+  try {
+    const story = join(local.dir, 'wire');
+    mkdirSync(story);
+    const wire = 'The regional transit agency will suspend all night bus routes from March for lack of drivers.';
+    // Five copies of one wire sentence (10 identical pairs), each beside a sentence of its own.
+    const own = ['Council members debated the harbor ferry budget late into the evening.', 'Farmers in the valley expect a smaller harvest after the storm.', 'The festival committee moved the winter parade to the bridge.', 'Deputies trained new volunteers for the border mission.', 'Officials opened a second terminal for cruise passengers.'];
+    own.forEach((line, index) => writeFileSync(join(story, `wire-${index}.txt`), `Wire copy ${index}\n\n${wire}\n\n${line}\n`));
+    await library.engine.ingest({ paths: [story], story: 'wire' });
+    const db = openDatabase(join(local.dir, 'library.db'));
+    try {
+      const checked = (maxMatches: number, claimsCheckFrom: number) => createCompareService(db, resolveDocument, { claims: { limits: { maxMatches } }, claimsCheckFrom });
+      const early = checked(9, 4).listClaims({ story: 'wire' });
+      assert.ok(!early.ok);
+      assert.match(early.error.message, /^These 5 documents repeat the same sentences .* more than 9 matching pairs of sentences \(sentences repeated word for word alone make 10\)/);
+      const comparison = checked(9, 4).getStoryComparison({ story: 'wire' });
+      assert.ok(comparison.ok && comparison.value.documents.length === 5 && comparison.value.claims.length === 0);
+      assert.equal(comparison.value.claimsSkipped, early.error.message, 'the Compare view says why, with the same figure');
+      // Not checked first (a scope of 5 is under the check), the analysis refuses it as before, without the figure.
+      const late = checked(9, 5).listClaims({ story: 'wire' });
+      assert.ok(!late.ok && /more than 9 matching pairs of sentences, more than/.test(late.error.message));
+      // Checked, within the limit: the claims the analysis finds anyway.
+      const within = checked(10, 4).listClaims({ story: 'wire' });
+      const plain = checked(10, 5).listClaims({ story: 'wire' });
+      assert.ok(within.ok && plain.ok);
+      assert.equal(within.value.length, 1);
+      assert.deepEqual(within.value, plain.value);
+    } finally {
+      db.close();
+    }
+  } finally {
+    library.close();
+    local.cleanup();
+  }
+});
+
 test('a scope larger than one piece is compared in shards: the same passages and unique ranges, kept current as documents are added', async () => {
   const { createCompareService } = await import('../../src-main/core/compare/compare-service');
   const { resolveDocument } = await import('../../src-main/core/engine');

@@ -25,7 +25,9 @@ import type { PassageIndex } from './passage-index';
 import { DEFAULT_SHARDED_PASSAGES, PassageTable, findPassagesInShards, type PassageOffsets } from './sharded-passages';
 import { findAttributions } from './provenance';
 import { analyzeClaims, type ClaimAnalysis, type ClaimOverrides } from './claims';
-import { TooManyMatches } from './claim-matching';
+import { DEFAULT_MATCH_OPTIONS, DEFAULT_GRAPH_LIMITS, TooManyMatches } from './claim-matching';
+import { RepeatedUnits } from './claim-repeats';
+import { DEFAULT_UNIT_OPTIONS } from './clauses';
 import type { Attribution, CompareDocument } from './types';
 
 /** Finds a document by id or path (the engine's resolver, passed in to keep this module free of the engine). */
@@ -40,6 +42,16 @@ const INCREMENTAL_LIMIT = 200;
  * (sharded-passages.ts), which read some texts more than once but hold one shard at a time.
  */
 const ONE_PIECE_LIMIT = 10_000;
+
+/**
+ * Claims of scopes larger than this are first checked a batch of texts at a time: when the units repeated word for
+ * word already make more matching pairs than the limit, the scope is refused before the analysis holds every text,
+ * unit and vector at once (4 GB for 100,000 articles; see claim-repeats.ts).
+ */
+const CLAIMS_CHECK_FROM = 10_000;
+
+/** Texts read at a time when counting repeated units. */
+const CHECK_BATCH = 500;
 
 /** One scope's shared passages (offsets), the documents they were computed for, and, for a scope compared in one
  * piece, the index new documents are matched with. */
@@ -95,6 +107,28 @@ function comparedPassages(db: Connection, rows: ReadonlyMap<number, { id: string
   return range.map((passage) => ({ a: sideOf(passage.a), b: sideOf(passage.b), similarity: passage.similarity }));
 }
 
+/** Pairs of units in different documents of the scope with the same content terms: a lower bound on the match graph's
+ * pairs (claim-repeats.ts), counted with a batch of texts in memory at a time. */
+function repeatedUnitPairs(db: Connection, rowids: readonly number[], claims: ClaimOverrides): number {
+  const counter = new RepeatedUnits({ ...DEFAULT_UNIT_OPTIONS, ...claims.units }, claims.matching?.minSharedTerms ?? DEFAULT_MATCH_OPTIONS.minSharedTerms);
+  for (let from = 0; from < rowids.length; from += CHECK_BATCH) {
+    const batch = rowids.slice(from, from + CHECK_BATCH);
+    const texts = readingTexts(db, batch);
+    for (const rowid of batch) counter.addDocument(texts.get(rowid) ?? '');
+  }
+  return counter.pairs();
+}
+
+/** Why a scope's claims are refused: `documents` repeat sentences past the matching-pair `limit` (`repeated` pairs of
+ * them word for word, when counted first). */
+function tooManyMatches(documents: number, limit: number, repeated?: number): Result<never> {
+  const counted = repeated === undefined ? '' : ` (sentences repeated word for word alone make ${repeated.toLocaleString('en-US')})`;
+  return failure(
+    'unsupported',
+    `These ${documents} documents repeat the same sentences so often (the same wire copy in many of them) that claims would need more than ${limit.toLocaleString('en-US')} matching pairs of sentences${counted}, more than can be grouped in reasonable time and memory. Choose a smaller story.`,
+  );
+}
+
 /** A compared document as the claim and provenance modules see it. */
 function compareDocumentOf(row: CompareDocumentRow): CompareDocument {
   return { id: row.id, text: row.text, outlet: row.outlet, publishedAt: row.published };
@@ -105,6 +139,8 @@ function compareDocumentOf(row: CompareDocumentRow): CompareDocument {
 export interface CompareServiceOptions {
   claims?: ClaimOverrides;
   onePieceLimit?: number;
+  /** Scopes of more documents have their claims checked for repeats first (CLAIMS_CHECK_FROM; tests lower it). */
+  claimsCheckFrom?: number;
 }
 
 /** Creates the compare service over one connection. */
@@ -167,10 +203,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       analysis = analyzeClaims(rows.map(compareDocumentOf), attributions, options.claims);
     } catch (error) {
       if (!(error instanceof TooManyMatches)) throw error;
-      return failure(
-        'unsupported',
-        `These ${rows.length} documents repeat the same sentences so often (the same wire copy in many of them) that claims would need more than ${error.limit.toLocaleString('en-US')} matching pairs of sentences, more than can be grouped in reasonable time and memory. Choose a smaller story.`,
-      );
+      return tooManyMatches(rows.length, error.limit);
     }
     const paths = new Map(rows.map((row) => [row.id, row.path]));
     const claims = analysis.claims.map((claim) => ({
@@ -181,6 +214,15 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
       singleOrigin: claim.singleOrigin,
     }));
     return success(claims);
+  };
+
+  /** The refusal of a large scope's claims when its repeated units alone pass the matching-pair limit; else null. */
+  const refusedEarly = (scope: CompareScope): Result<never> | null => {
+    const rowids = scopeSignature(db, scope).map((row) => row.rowid);
+    if (rowids.length <= (options.claimsCheckFrom ?? CLAIMS_CHECK_FROM)) return null;
+    const limit = options.claims?.limits?.maxMatches ?? DEFAULT_GRAPH_LIMITS.maxMatches;
+    const repeated = repeatedUnitPairs(db, rowids, options.claims ?? {});
+    return repeated > limit ? tooManyMatches(rowids.length, limit, repeated) : null;
   };
 
   return {
@@ -211,6 +253,8 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     listClaims(input: { story?: string }): Result<Claim[]> {
       const scoped = scopeOf({ story: input.story });
       if (!scoped.ok) return scoped;
+      const refused = refusedEarly(scoped.value.scope);
+      if (refused) return refused;
       const rows = listCompareDocuments(db, scoped.value.scope);
       return claimsOf(rows, attributionsOf(rows));
     },
@@ -227,10 +271,11 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     getStoryComparison(input: { story?: string }): Result<StoryComparison> {
       const scoped = scopeOf({ story: input.story });
       if (!scoped.ok) return scoped;
+      const refused = refusedEarly(scoped.value.scope);
       const rows = listCompareDocuments(db, scoped.value.scope);
       const attributions = attributionsOf(rows);
       // Past the matching-pair limit the rest of the comparison still stands; the view says why claims are missing.
-      const claims = claimsOf(rows, attributions);
+      const claims = refused ?? claimsOf(rows, attributions);
       const { passages } = passagesOf(scoped.value.key, scoped.value.scope);
       const byDocument = new Map<number, PassageOffsets[]>();
       for (let index = 0; index < passages.length; index++) {
