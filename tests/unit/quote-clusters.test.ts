@@ -98,17 +98,19 @@ function naiveGroups(lists: readonly (readonly string[])[]): number[] {
 
 describe('grouping quotes', () => {
   const vocabulary = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l');
-  const base = fc.array(vocabulary, { minLength: 1, maxLength: 14 });
-  /** A variant of a base: trimmed, a word changed, dropped or added. */
-  const variant = (words: string[]) =>
-    fc.tuple(fc.nat(3), fc.nat(words.length), fc.nat(words.length), vocabulary).map(([kind, at, to, word]) => {
-      const copy = [...words];
-      if (kind === 0) return copy.slice(Math.min(at, to), Math.max(at, to) + 1);
-      if (kind === 1) copy[Math.min(at, copy.length - 1)] = word;
-      else if (kind === 2) copy.splice(at, 1);
-      else copy.splice(at, 0, word);
-      return copy;
-    });
+  const base = fc.array(vocabulary, { minLength: 1, maxLength: 24 });
+  /** One edit of a word list: trimmed, a word changed, dropped or added. */
+  const edit = fc.tuple(fc.nat(3), fc.nat(24), fc.nat(24), vocabulary).map(([kind, at, to, word]) => (words: string[]) => {
+    const copy = [...words];
+    const position = Math.min(at, copy.length);
+    if (kind === 0) return copy.slice(Math.min(position, to), Math.max(position, to) + 1);
+    if (kind === 1) copy[Math.min(position, copy.length - 1)] = word;
+    else if (kind === 2) copy.splice(position, 1);
+    else copy.splice(position, 0, word);
+    return copy;
+  });
+  /** A variant of a base: one edit (a light variant or a part), or several (a reworded version, or no match). */
+  const variant = (words: string[]) => fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => edits.reduce((copy, change) => change(copy), words));
   const family = base.chain((words) => fc.array(variant(words), { maxLength: 4 }).map((variants) => [words, ...variants]));
   const library = fc.array(family, { minLength: 1, maxLength: 8 }).chain((families) => fc.shuffledSubarray(families.flat(), { minLength: families.flat().length }));
 
@@ -117,26 +119,45 @@ describe('grouping quotes', () => {
       fc.property(library, (lists) => {
         assert.deepEqual([...groupQuoteWords(lists)], naiveGroups(lists));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
-  test('100,000 quotes (10k documents × 10) group in a few seconds', () => {
+  test('boundary cases the property found: versions met under the last word a prefix allows, or keeping exactly 80%', () => {
+    const cases = [
+      // A reworded version of a quote of 10 words keeping exactly 8 (lengths that are multiples of 5 lost a key).
+      [['i', 'j', 'b', 'g', 'l', 'i', 'k', 'b', 'i', 'e', 'g'], ['a'], ['a', 'f', 'j', 'b', 'g', 'l', 'i', 'k', 'b', 'i']],
+      // Variants and reworded versions whose rarest shared word is the last key of either side.
+      [['d', 'a', 'f', 'i', 'e', 'b', 'k', 'j', 'h', 'l', 'k'], ['c', 'h', 'i', 'e', 'b', 'k', 'j', 'h', 'l', 'k']],
+      [['a', 'e', 'e', 'i', 'e', 'b', 'j', 'f'], ['d', 'e', 'e', 'i', 'e', 'b', 'j', 'f']],
+      [['j', 'f', 'b', 'j'], ['a'], ['a', 'j', 'f', 'b', 'j']],
+      [['k', 'a', 'i', 'e', 'a', 'l', 'h', 'a'], ['a', 'h', 'g', 'a', 'i', 'e', 'a', 'l', 'h', 'a']],
+    ];
+    for (const lists of cases) {
+      const groups = [...groupQuoteWords(lists)];
+      assert.deepEqual(groups, naiveGroups(lists));
+      assert.equal(groups[lists.length - 1], 0, `${lists[lists.length - 1]!.join(' ')} groups with ${lists[0]!.join(' ')}`);
+    }
+  });
+
+  test('100,000 quotes (10k documents × 10): every trimmed copy groups with its quote (speed is the benchmark\'s)', () => {
     const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'do', 'gu'];
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const word = () => (random() < 0.4 ? ['the', 'of', 'and', 'to', 'a', 'in', 'said'][Math.floor(random() * 7)]! : syllables[Math.floor(random() * 12)]! + syllables[Math.floor(random() * 12)]! + syllables[Math.floor(random() * 12)]!);
     const lists: string[][] = [];
+    const trimmed: [number, number][] = [];
     while (lists.length < 100_000) {
       const quote = Array.from({ length: 4 + Math.floor(random() * 30) }, word);
       lists.push(quote);
-      if (random() < 0.1) lists.push(quote.slice(1, -1));
+      if (random() < 0.1 && quote.length >= 7) {
+        trimmed.push([lists.length - 1, lists.length]);
+        lists.push(quote.slice(1, -1));
+      }
     }
-    const started = performance.now();
     const groups = groupQuoteWords(lists);
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 15_000, `took ${Math.round(elapsed)} ms`);
-    assert.ok(new Set(groups).size < lists.length);
+    assert.ok(trimmed.length > 5_000);
+    for (const [quote, copy] of trimmed) assert.equal(groups[copy], groups[quote], `${lists[copy]!.join(' ')} is part of ${lists[quote]!.join(' ')}`);
   });
 });
 

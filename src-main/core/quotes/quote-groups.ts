@@ -8,7 +8,10 @@
  * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest pair of
  * consecutive words. Quotes are taken shortest first, and each index lists quotes in that order, so a quote only
  * looks at the stretch of a list whose lengths could match it (a variant is at most 1.5 times as long, a reworded
- * version's original 1/0.6).
+ * version's original 1/0.6). Before its words are read, a candidate must pass a bound from 64-bit word signatures
+ * (each word sets one bit): a bit one quote sets and the other lacks stands for at least one missing word, so the
+ * words the two could have in common are bounded without touching either list. In random text nearly every
+ * candidate shares one rare word and nothing else, and fails there.
  */
 import { commonWordCount } from './word-diff';
 
@@ -38,17 +41,20 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
   // so any variant shares one of its ⌊n/3⌋+1 rarest words, and the first shared word is in both prefixes. The shorter
   // of the two misses at most ⌊n/5⌋ (the pair shares 0.4 of both lengths, so 0.8 of the shorter): it looks up its
   // ⌊n/5⌋+1 rarest words only.
-  const prefixIndex = indexWords(dictionarySize, rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 3) + 1)));
+  const signatures = wordSignatures(representatives);
+  const prefixIndex = indexWords(dictionarySize, lengths, signatures, rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 3) + 1)));
   const probes = rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 5) + 1));
   // Containment: the containing quote holds every pair of consecutive words of the contained one, so it is listed
   // under the contained quote's rarest such pair (rarer than any single word: the lists stay short at 100k articles).
   const pairIndex = indexWordPairs(representatives, lengths);
-  // Reworded: the longer quote (n words) is indexed under its ⌊(1 − REWORDED_COVERED)·n⌋+1 rarest words. A version
-  // covering REWORDED_COVERED of it misses at most ⌊(1 − REWORDED_COVERED)·n⌋ of its distinct words, so the first
+  // Reworded: the longer quote (n words) is indexed under its k+1 rarest words, k = ⌊(1 − REWORDED_COVERED)·n⌋ (see
+  // mostMissing). A version covering REWORDED_COVERED of it misses at most k of its distinct words, so the first
   // word both share (rarest first) is among those, and among the shorter quote's keys whenever any key is shared.
   const rewordIndex = indexWords(
     dictionarySize,
-    rarestFirst.map((rarest, index) => (lengths[index]! < REWORDED_MINIMUM ? rarest.subarray(0, 0) : rarest.subarray(0, Math.floor(lengths[index]! * (1 - REWORDED_COVERED)) + 1))),
+    lengths,
+    signatures,
+    rarestFirst.map((rarest, index) => (lengths[index]! < REWORDED_MINIMUM ? rarest.subarray(0, 0) : rarest.subarray(0, mostMissing(lengths[index]!, REWORDED_COVERED) + 1))),
   );
 
   const { find, union } = groups;
@@ -58,24 +64,40 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
   representatives.forEach((first, index) => {
     const length = lengths[index]!;
     for (const word of first.words) budget[word]!++;
-    // Variants among the longer quotes (each pair is looked at once, from its shorter side).
-    for (const word of probes[index]!) {
-      const end = prefixIndex.starts[word + 1]!;
-      for (let at = firstPassing(prefixIndex.items, prefixIndex.starts[word]!, end, (other) => other > index); at < end; at++) {
-        const other = prefixIndex.items[at]!;
-        if (!lengthsAllowVariant(length, lengths[other]!)) break;
+    const low = signatures[2 * index]!;
+    const high = signatures[2 * index + 1]!;
+    // Variants among the longer quotes (each pair is looked at once, from its shorter side). A pair is met first
+    // under the rarest word both hold, at position i of this quote's words and j of the other's, rarest first: the
+    // words before it are missing from the other, so a common subsequence holds at most n − i and m − j words. A pair
+    // that can match passes there; any later meeting may be skipped. As lists run shortest first, n − i also ends
+    // the stretch worth reading.
+    const { starts, records } = prefixIndex;
+    const probe = probes[index]!;
+    for (let position = 0; position < probe.length; position++) {
+      const word = probe[position]!;
+      const kept = length - position;
+      const from = firstPassing(starts[word]!, starts[word + 1]!, (at) => records[at * RECORD]! > index);
+      const end = firstPassing(from, starts[word + 1]!, (at) => {
+        const otherLength = records[at * RECORD + 1]!;
+        return !lengthsAllowVariant(length, otherLength) || !commonAllowsVariant(kept, length + otherLength);
+      });
+      for (let record = from * RECORD; record < end * RECORD; record += RECORD) {
+        const otherLength = records[record + 1]!;
+        const common = Math.min(kept, otherLength - records[record + 4]!, commonAtMost(length, low, high, otherLength, records[record + 2]!, records[record + 3]!));
+        if (!commonAllowsVariant(common, length + otherLength)) continue;
+        const other = records[record]!;
         if (stamp[other] === index) continue;
         stamp[other] = index;
         const second = representatives[other]!;
         // Cheap bound before the subsequence: the common subsequence is at most the words both have (with repeats).
-        const total = length + lengths[other]!;
+        const total = length + otherLength;
         if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsVariant(shared, total))) continue;
         if (find(first.quote) !== find(second.quote) && areVariants(first.words, second.words)) union(first.quote, second.quote);
       }
     }
     if (length >= CONTAINED_MINIMUM) {
       const [from, end] = pairIndex.rarestRange(first.words);
-      for (let at = firstPassing(pairIndex.items, from, end, (other) => lengths[other]! > length); at < end; at++) {
+      for (let at = firstPassing(from, end, (position) => lengths[pairIndex.items[position]!]! > length); at < end; at++) {
         const second = representatives[pairIndex.items[at]!]!;
         if (find(first.quote) === find(second.quote)) continue;
         if (containsRun(second.words, first.words)) union(first.quote, second.quote);
@@ -83,17 +105,26 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
     }
     if (length >= REWORDED_MINIMUM) {
       // At most ⌊n/5⌋ of the shorter quote's words are missing from the longer, so it holds one of the ⌊n/5⌋+1 rarest.
-      const keys = rarestFirst[index]!.subarray(0, Math.floor(length * (1 - REWORDED_KEPT)) + 1);
-      for (const word of keys) {
-        const end = rewordIndex.starts[word + 1]!;
-        for (let at = firstPassing(rewordIndex.items, rewordIndex.starts[word]!, end, (other) => lengths[other]! >= length); at < end; at++) {
-          const other = rewordIndex.items[at]!;
-          if (!lengthsAllowReworded(length, lengths[other]!)) break;
-          if (other === index || rewordStamp[other] === index) continue;
+      const keys = rarestFirst[index]!.subarray(0, mostMissing(length, REWORDED_KEPT) + 1);
+      // Met first under the rarest word both hold, as for variants: at most n − i and m − j words in common.
+      const { starts, records } = rewordIndex;
+      for (let position = 0; position < keys.length; position++) {
+        const word = keys[position]!;
+        const kept = length - position;
+        const from = firstPassing(starts[word]!, starts[word + 1]!, (at) => records[at * RECORD + 1]! >= length);
+        const end = firstPassing(from, starts[word + 1]!, (at) => {
+          const longer = records[at * RECORD + 1]!;
+          return !lengthsAllowReworded(length, longer) || !commonAllowsReworded(kept, length, longer);
+        });
+        for (let record = from * RECORD; record < end * RECORD; record += RECORD) {
+          const other = records[record]!;
+          const longer = records[record + 1]!;
+          const common = Math.min(kept, longer - records[record + 4]!, commonAtMost(length, low, high, longer, records[record + 2]!, records[record + 3]!));
+          if (other === index || !commonAllowsReworded(common, length, longer)) continue;
+          if (rewordStamp[other] === index) continue;
           rewordStamp[other] = index;
           const second = representatives[other]!;
           // The same bound: a reworded version keeps at most the words both have.
-          const longer = lengths[other]!;
           if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsReworded(shared, length, longer))) continue;
           if (find(first.quote) !== find(second.quote) && isReworded(first.words, second.words)) union(first.quote, second.quote);
         }
@@ -153,32 +184,85 @@ function collapseIdentical(wordLists: readonly (readonly string[])[], groups: Re
 /** Each representative's distinct words, rarest first (fewest representatives holding it, then dictionary order). */
 function rarestWordsFirst(representatives: readonly Representative[], dictionarySize: number): Int32Array[] {
   const frequency = new Int32Array(dictionarySize);
-  const distinct = representatives.map(({ words }) => {
-    const unique = Int32Array.from(new Set(words));
-    for (const word of unique) frequency[word]!++;
+  const seen = new Int32Array(dictionarySize).fill(-1);
+  const distinct = representatives.map(({ words }, index) => {
+    let count = 0;
+    for (const word of words) if (seen[word] !== index) (seen[word] = index), count++;
+    const unique = new Int32Array(count);
+    count = 0;
+    for (const word of words) if (seen[word] === index) (seen[word] = -1), (unique[count++] = word), frequency[word]!++;
     return unique;
   });
-  return distinct.map((unique) => unique.sort((a, b) => frequency[a]! - frequency[b]! || a - b));
+  // Sorted as numbers frequency·size + word (exact in a double), natively rather than through a comparison function.
+  let keys = new Float64Array(64);
+  return distinct.map((unique) => {
+    if (keys.length < unique.length) keys = new Float64Array(unique.length * 2);
+    const sorted = keys.subarray(0, unique.length);
+    unique.forEach((word, at) => (sorted[at] = frequency[word]! * dictionarySize + word));
+    sorted.sort();
+    sorted.forEach((key, at) => (unique[at] = key % dictionarySize));
+    return unique;
+  });
 }
 
-/** For each word, the representatives listing it (in representative order), flattened: word w's are
- * items[starts[w], starts[w + 1]). */
+/** Each representative's 64 bits (two 32-bit halves), one set per word by a hash of its number. */
+function wordSignatures(representatives: readonly Representative[]): Int32Array {
+  const signatures = new Int32Array(2 * representatives.length);
+  representatives.forEach(({ words }, index) => {
+    for (const word of words) {
+      const bit = Math.imul(word, 0x9e3779b1) >>> 26;
+      signatures[2 * index + (bit >> 5)]! |= 1 << (bit & 31);
+    }
+  });
+  return signatures;
+}
+
+/**
+ * The most words a common subsequence of two quotes could hold, from their lengths and signatures: a bit one sets and
+ * the other lacks stands for at least one of its words missing from the other.
+ */
+function commonAtMost(length: number, low: number, high: number, otherLength: number, otherLow: number, otherHigh: number): number {
+  return Math.min(length - bitCount(low & ~otherLow) - bitCount(high & ~otherHigh), otherLength - bitCount(otherLow & ~low) - bitCount(otherHigh & ~high));
+}
+
+/** Set bits of a 32-bit integer. */
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Numbers a posting record holds: the representative, its length, its signature's two halves and the word's
+ * position among its distinct words, rarest first (read in order, so a candidate is filtered without reading
+ * anything of the other quote elsewhere in memory). */
+const RECORD = 5;
+
+/** For each word, the representatives listing it (in representative order), flattened: word w's records are
+ * [starts[w], starts[w + 1]), each RECORD numbers of `records`. */
 interface WordLists {
   starts: Int32Array;
-  items: Int32Array;
+  records: Int32Array;
 }
 
 /** Lists, for each word, the representatives whose `keys` hold it. */
-function indexWords(dictionarySize: number, keys: readonly Int32Array[]): WordLists {
+function indexWords(dictionarySize: number, lengths: Int32Array, signatures: Int32Array, keys: readonly Int32Array[]): WordLists {
   const starts = new Int32Array(dictionarySize + 1);
   for (const list of keys) for (const word of list) starts[word + 1]!++;
   for (let word = 0; word < dictionarySize; word++) starts[word + 1]! += starts[word]!;
   const next = starts.slice(0, dictionarySize);
-  const items = new Int32Array(starts[dictionarySize]!);
+  const records = new Int32Array(starts[dictionarySize]! * RECORD);
   keys.forEach((list, representative) => {
-    for (const word of list) items[next[word]!++] = representative;
+    for (let position = 0; position < list.length; position++) {
+      const word = list[position]!;
+      const record = next[word]!++ * RECORD;
+      records[record + 4] = position;
+      records[record] = representative;
+      records[record + 1] = lengths[representative]!;
+      records[record + 2] = signatures[2 * representative]!;
+      records[record + 3] = signatures[2 * representative + 1]!;
+    }
   });
-  return { starts, items };
+  return { starts, records };
 }
 
 // Keys pack a 30-bit hash of a pair of words above a 23-bit representative: exact in a double.
@@ -189,9 +273,13 @@ function pairHash(first: number, second: number): number {
   return (Math.imul(first ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)) >>> 2;
 }
 
+/** Top bits of a pair hash that pick a stretch of the sorted keys in the pair index's directory (2^20 stretches). */
+const DIRECTORY_SHIFT = 10;
+
 /**
  * Representatives listed under each pair of consecutive words they hold (hashed), in representative order, as one
- * sorted array of keys; `rarestRange` finds a quote's pair with the shortest list, as [from, end) of `items`.
+ * sorted array of keys; `rarestRange` finds a quote's pair with the shortest list, as [from, end) of `items`. A
+ * directory over the hashes' top 20 bits narrows each lookup to a stretch of a few keys.
  */
 function indexWordPairs(representatives: readonly Representative[], lengths: Int32Array) {
   if (representatives.length > PAIR_SLOTS) throw new RangeError(`at most ${PAIR_SLOTS} distinct quotes can be grouped at once`);
@@ -205,30 +293,39 @@ function indexWordPairs(representatives: readonly Representative[], lengths: Int
     for (let at = 0; at + 1 < words.length; at++) keys[next++] = pairHash(words[at]!, words[at + 1]!) * PAIR_SLOTS + index;
   });
   keys.sort();
-  const items = Int32Array.from(keys, (key) => key % PAIR_SLOTS);
-  const lowerBound = (target: number): number => firstPassing(keys, 0, keys.length, (key) => key >= target);
+  const items = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  for (let at = 0; at < count; at++) {
+    items[at] = keys[at]! % PAIR_SLOTS;
+    hashes[at] = Math.floor(keys[at]! / PAIR_SLOTS);
+  }
+  const directory = new Int32Array((1 << (30 - DIRECTORY_SHIFT)) + 1);
+  for (const hash of hashes) directory[(hash >>> DIRECTORY_SHIFT) + 1]!++;
+  for (let stretch = 1; stretch < directory.length; stretch++) directory[stretch]! += directory[stretch - 1]!;
   return {
     items,
     rarestRange(words: Int32Array): [number, number] {
-      let best: [number, number] = [0, 0];
+      let bestFrom = 0;
+      let bestEnd = 0;
       for (let at = 0; at + 1 < words.length; at++) {
         const hash = pairHash(words[at]!, words[at + 1]!);
-        const from = lowerBound(hash * PAIR_SLOTS);
-        const end = lowerBound((hash + 1) * PAIR_SLOTS);
-        if (at === 0 || end - from < best[1] - best[0]) best = [from, end];
+        const stretch = hash >>> DIRECTORY_SHIFT;
+        const from = firstPassing(directory[stretch]!, directory[stretch + 1]!, (position) => hashes[position]! >= hash);
+        const end = firstPassing(from, directory[stretch + 1]!, (position) => hashes[position]! > hash);
+        if (at === 0 || end - from < bestEnd - bestFrom) [bestFrom, bestEnd] = [from, end];
       }
-      return best;
+      return [bestFrom, bestEnd];
     },
   };
 }
 
-/** The first position in items[from, to) whose item passes, given that those failing all come first. */
-function firstPassing(items: ArrayLike<number>, from: number, to: number, passes: (representative: number) => boolean): number {
+/** The first position in [from, to) that passes, given that those failing all come first. */
+function firstPassing(from: number, to: number, passes: (position: number) => boolean): number {
   let low = from;
   let high = to;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (passes(items[middle]!)) high = middle;
+    if (passes(middle)) high = middle;
     else low = middle + 1;
   }
   return low;
@@ -276,6 +373,17 @@ function sharedCountCouldPass(words: Int32Array, budget: Int32Array, enough: (sh
 /** Whether two word lists (both ≥ VARIANT_MINIMUM words) have a word similarity ≥ VARIANT_SIMILARITY. */
 function areVariants(first: Int32Array, second: Int32Array): boolean {
   return (2 * commonWordCount(first, second)) / (first.length + second.length) >= VARIANT_SIMILARITY;
+}
+
+/**
+ * The most words of a quote of `length` words that can be missing while `share` of them is kept, as the checks
+ * compare (kept ≥ share·length). Not ⌊length·(1 − share)⌋: 1 − 0.8 is 0.19999999999999996 in floating point, which
+ * gave one word too few for lengths that are multiples of 5, and missed versions keeping exactly 80%.
+ */
+function mostMissing(length: number, share: number): number {
+  let missing = Math.max(0, Math.floor(length * (1 - share)) - 1);
+  while (missing < length && length - (missing + 1) >= share * length) missing++;
+  return missing;
 }
 
 /** Whether a shorter quote of `shorter` words could be a reworded version of one of `longer` words (it covers enough). */
