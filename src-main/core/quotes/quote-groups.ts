@@ -8,10 +8,10 @@
  * rarest words, enough of them that any variant must share one), containment by the contained quote's rarest pair of
  * consecutive words. Quotes are taken shortest first, and each index lists quotes in that order, so a quote only
  * looks at the stretch of a list whose lengths could match it (a variant is at most 1.5 times as long, a reworded
- * version's original 1/0.6). Before its words are read, a candidate must pass a bound from 64-bit word signatures
- * (each word sets one bit): a bit one quote sets and the other lacks stands for at least one missing word, so the
- * words the two could have in common are bounded without touching either list. In random text nearly every
- * candidate shares one rare word and nothing else, and fails there.
+ * version's original 1/0.6). Before its words are read, a candidate must pass bounds kept in the list entries: 64-bit
+ * word signatures (a bit one quote sets and the other lacks stands for at least one missing word) and the positions
+ * of the rarest word both hold (the words before it in either are missing from the other). In random text nearly
+ * every candidate shares one rare word and nothing else, and fails there.
  */
 import { commonWordCount } from './word-diff';
 
