@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { QuoteCluster } from '../../contract/quotes';
-import { groupQuoteWords } from './quote-groups';
+import { groupQuotes } from './quote-groups';
 import { diffWords, quoteWords, sameWords } from './word-diff';
 
 /** What clustering needs of one stored quote. */
@@ -44,7 +44,7 @@ export function clusterIdFor(member: Pick<ClusterMember, 'docId' | 'start'>): st
 
 /** Groups quotes into clusters; a cluster needs two quotes or more from two documents or more. */
 export function clusterQuotes(quotes: readonly ClusterMember[]): QuoteClustering {
-  const groups = groupQuoteWords(quotes.map((quote) => quoteWords(quote.text)));
+  const groups = groupQuotes(quotes.length, (index) => quoteWords(quotes[index]!.text));
   const byGroup = new Map<number, number[]>();
   groups.forEach((group, index) => {
     const list = byGroup.get(group);

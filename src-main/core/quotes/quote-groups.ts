@@ -33,37 +33,42 @@ export const REWORDED_COVERED = 0.6;
  * index of the group's first quote).
  */
 export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int32Array {
-  const groups = unionFind(wordLists.length);
-  const { representatives, dictionarySize } = collapseIdentical(wordLists, groups);
-  const lengths = Int32Array.from(representatives, (representative) => representative.words.length);
-  const rarestFirst = rarestWordsFirst(representatives, dictionarySize);
+  return groupQuotes(wordLists.length, (index) => wordLists[index]!);
+}
+
+/**
+ * groupQuoteWords for `count` quotes whose words `wordsOf` gives, asked once per quote in order: a caller can make
+ * each list on demand (the 384,484 quotes of 100k articles held 216 MB as lists of strings). Inside, words are
+ * numbers in flat arrays, not an array per quote.
+ */
+export function groupQuotes(count: number, wordsOf: (index: number) => readonly string[]): Int32Array {
+  const groups = unionFind(count);
+  const table = collapseIdentical(count, wordsOf, groups);
+  const { lengths, dictionarySize } = table;
+  const rarest = rarestWordsFirst(table);
   // Variants: a quote of n words missing from another at most ⌊n/3⌋ of its distinct words (Dice ≥ 0.8 implies it),
   // so any variant shares one of its ⌊n/3⌋+1 rarest words, and the first shared word is in both prefixes. The shorter
   // of the two misses at most ⌊n/5⌋ (the pair shares 0.4 of both lengths, so 0.8 of the shorter): it looks up its
   // ⌊n/5⌋+1 rarest words only.
-  const signatures = wordSignatures(representatives);
-  const prefixIndex = indexWords(dictionarySize, lengths, signatures, rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 3) + 1)));
-  const probes = rarestFirst.map((rarest, index) => rarest.subarray(0, Math.floor(lengths[index]! / 5) + 1));
+  const signatures = wordSignatures(table);
+  const prefixIndex = indexWords(table, rarest, signatures, (index) => Math.floor(lengths[index]! / 3) + 1);
   // Containment: the containing quote holds every pair of consecutive words of the contained one, so it is listed
   // under the contained quote's rarest such pair (rarer than any single word: the lists stay short at 100k articles).
-  const pairIndex = indexWordPairs(representatives, lengths);
+  const pairIndex = indexWordPairs(table);
   // Reworded: the longer quote (n words) is indexed under its k+1 rarest words, k = ⌊(1 − REWORDED_COVERED)·n⌋ (see
   // mostMissing). A version covering REWORDED_COVERED of it misses at most k of its distinct words, so the first
   // word both share (rarest first) is among those, and among the shorter quote's keys whenever any key is shared.
-  const rewordIndex = indexWords(
-    dictionarySize,
-    lengths,
-    signatures,
-    rarestFirst.map((rarest, index) => (lengths[index]! < REWORDED_MINIMUM ? rarest.subarray(0, 0) : rarest.subarray(0, mostMissing(lengths[index]!, REWORDED_COVERED) + 1))),
-  );
+  const rewordIndex = indexWords(table, rarest, signatures, (index) => (lengths[index]! < REWORDED_MINIMUM ? 0 : mostMissing(lengths[index]!, REWORDED_COVERED) + 1));
 
   const { find, union } = groups;
-  const stamp = new Int32Array(representatives.length).fill(-1);
-  const rewordStamp = new Int32Array(representatives.length).fill(-1);
+  const stamp = new Int32Array(table.count).fill(-1);
+  const rewordStamp = new Int32Array(table.count).fill(-1);
   const budget = new Int32Array(dictionarySize);
-  representatives.forEach((first, index) => {
+  for (let index = 0; index < table.count; index++) {
     const length = lengths[index]!;
-    for (const word of first.words) budget[word]!++;
+    const words = table.wordsOf(index);
+    const quote = table.quotes[index]!;
+    for (const word of words) budget[word]!++;
     const low = signatures[2 * index]!;
     const high = signatures[2 * index + 1]!;
     // Variants among the longer quotes (each pair is looked at once, from its shorter side). A pair is met first
@@ -71,10 +76,11 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
     // words before it are missing from the other, so a common subsequence holds at most n − i and m − j words. A pair
     // that can match passes there; any later meeting may be skipped. As lists run shortest first, n − i also ends
     // the stretch worth reading.
+    const keysFrom = rarest.starts[index]!;
+    const distinct = rarest.starts[index + 1]! - keysFrom;
     const { starts, records } = prefixIndex;
-    const probe = probes[index]!;
-    for (let position = 0; position < probe.length; position++) {
-      const word = probe[position]!;
+    for (let position = 0; position < Math.min(distinct, Math.floor(length / 5) + 1); position++) {
+      const word = rarest.words[keysFrom + position]!;
       const kept = length - position;
       const from = firstPassing(starts[word]!, starts[word + 1]!, (at) => records[at * RECORD]! > index);
       const end = firstPassing(from, starts[word + 1]!, (at) => {
@@ -88,28 +94,28 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
         const other = records[record]!;
         if (stamp[other] === index) continue;
         stamp[other] = index;
-        const second = representatives[other]!;
+        const second = table.wordsOf(other);
         // Cheap bound before the subsequence: the common subsequence is at most the words both have (with repeats).
         const total = length + otherLength;
-        if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsVariant(shared, total))) continue;
-        if (find(first.quote) !== find(second.quote) && areVariants(first.words, second.words)) union(first.quote, second.quote);
+        if (!sharedCountCouldPass(second, budget, (shared) => commonAllowsVariant(shared, total))) continue;
+        if (find(quote) !== find(table.quotes[other]!) && areVariants(words, second)) union(quote, table.quotes[other]!);
       }
     }
     if (length >= CONTAINED_MINIMUM) {
-      const [from, end] = pairIndex.rarestRange(first.words);
+      const [from, end] = pairIndex.rarestRange(words);
       for (let at = firstPassing(from, end, (position) => lengths[pairIndex.items[position]!]! > length); at < end; at++) {
-        const second = representatives[pairIndex.items[at]!]!;
-        if (find(first.quote) === find(second.quote)) continue;
-        if (containsRun(second.words, first.words)) union(first.quote, second.quote);
+        const other = pairIndex.items[at]!;
+        if (find(quote) === find(table.quotes[other]!)) continue;
+        if (containsRun(table.wordsOf(other), words)) union(quote, table.quotes[other]!);
       }
     }
     if (length >= REWORDED_MINIMUM) {
       // At most ⌊n/5⌋ of the shorter quote's words are missing from the longer, so it holds one of the ⌊n/5⌋+1 rarest.
-      const keys = rarestFirst[index]!.subarray(0, mostMissing(length, REWORDED_KEPT) + 1);
+      const keys = Math.min(distinct, mostMissing(length, REWORDED_KEPT) + 1);
       // Met first under the rarest word both hold, as for variants: at most n − i and m − j words in common.
       const { starts, records } = rewordIndex;
-      for (let position = 0; position < keys.length; position++) {
-        const word = keys[position]!;
+      for (let position = 0; position < keys; position++) {
+        const word = rarest.words[keysFrom + position]!;
         const kept = length - position;
         const from = firstPassing(starts[word]!, starts[word + 1]!, (at) => records[at * RECORD + 1]! >= length);
         const end = firstPassing(from, starts[word + 1]!, (at) => {
@@ -123,22 +129,31 @@ export function groupQuoteWords(wordLists: readonly (readonly string[])[]): Int3
           if (other === index || !commonAllowsReworded(common, length, longer)) continue;
           if (rewordStamp[other] === index) continue;
           rewordStamp[other] = index;
-          const second = representatives[other]!;
+          const second = table.wordsOf(other);
           // The same bound: a reworded version keeps at most the words both have.
-          if (!sharedCountCouldPass(second.words, budget, (shared) => commonAllowsReworded(shared, length, longer))) continue;
-          if (find(first.quote) !== find(second.quote) && isReworded(first.words, second.words)) union(first.quote, second.quote);
+          if (!sharedCountCouldPass(second, budget, (shared) => commonAllowsReworded(shared, length, longer))) continue;
+          if (find(quote) !== find(table.quotes[other]!) && isReworded(words, second)) union(quote, table.quotes[other]!);
         }
       }
     }
-    for (const word of first.words) budget[word]!--;
-  });
+    for (const word of words) budget[word]!--;
+  }
   return groups.roots();
 }
 
-/** One quote per distinct word list, with its words numbered. */
-interface Representative {
-  quote: number;
+/**
+ * One quote per distinct word list (of VARIANT_MINIMUM words or more), shortest first (then by quote): its quote's
+ * index, its words numbered through one dictionary and laid end to end (representative r's are
+ * words[starts[r], starts[r + 1])), its length.
+ */
+interface QuoteTable {
+  count: number;
+  quotes: Int32Array;
+  starts: Int32Array;
   words: Int32Array;
+  lengths: Int32Array;
+  dictionarySize: number;
+  wordsOf(representative: number): Int32Array;
 }
 
 /** Union-find over quote indexes: a group's root is its smallest index, so the result does not depend on the order
@@ -162,58 +177,128 @@ function unionFind(size: number) {
   return { find, union, roots: (): Int32Array => parents.map((_, index) => find(index)) };
 }
 
-/**
- * Groups identical word lists, keeping one representative of each with VARIANT_MINIMUM words or more for the fuzzy
- * stages, numbered through one dictionary (in the order quotes come) and sorted shortest first (then by quote).
- */
-function collapseIdentical(wordLists: readonly (readonly string[])[], groups: ReturnType<typeof unionFind>): { representatives: Representative[]; dictionarySize: number } {
-  const dictionary = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const representatives: Representative[] = [];
-  wordLists.forEach((words, quote) => {
-    const key = words.join(' ');
-    const seen = byKey.get(key);
-    if (seen !== undefined) return groups.union(seen, quote);
-    byKey.set(key, quote);
-    if (words.length >= VARIANT_MINIMUM) representatives.push({ quote, words: identifiers(words, dictionary) });
-  });
-  representatives.sort((first, second) => first.words.length - second.words.length || first.quote - second.quote);
-  return { representatives, dictionarySize: dictionary.size };
+/** A growing Int32Array. */
+class Numbers {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
 }
 
-/** Each representative's distinct words, rarest first (fewest representatives holding it, then dictionary order). */
-function rarestWordsFirst(representatives: readonly Representative[], dictionarySize: number): Int32Array[] {
+/**
+ * Groups identical word lists and keeps one representative of each with VARIANT_MINIMUM words or more for the fuzzy
+ * stages, numbered through one dictionary (in the order quotes come), shortest first (then by quote).
+ */
+function collapseIdentical(count: number, wordsOf: (index: number) => readonly string[], groups: ReturnType<typeof unionFind>): QuoteTable {
+  const dictionary = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const quotes = new Numbers();
+  const ends = new Numbers();
+  const numbered = new Numbers();
+  for (let quote = 0; quote < count; quote++) {
+    const words = wordsOf(quote);
+    const key = words.join(' ');
+    const seen = byKey.get(key);
+    if (seen !== undefined) {
+      groups.union(seen, quote);
+      continue;
+    }
+    byKey.set(key, quote);
+    if (words.length < VARIANT_MINIMUM) continue;
+    for (const word of words) {
+      let identifier = dictionary.get(word);
+      if (identifier === undefined) dictionary.set(word, (identifier = dictionary.size));
+      numbered.push(identifier);
+    }
+    quotes.push(quote);
+    ends.push(numbered.length);
+  }
+  // Shortest first, quotes in order within a length: a counting sort by length.
+  const size = quotes.length;
+  const lengthOf = (at: number) => ends.values[at]! - (at === 0 ? 0 : ends.values[at - 1]!);
+  let longest = 0;
+  for (let at = 0; at < size; at++) longest = Math.max(longest, lengthOf(at));
+  const before = new Int32Array(longest + 2);
+  for (let at = 0; at < size; at++) before[lengthOf(at) + 1]!++;
+  for (let length = 0; length <= longest; length++) before[length + 1]! += before[length]!;
+  const order = new Int32Array(size);
+  for (let at = 0; at < size; at++) order[before[lengthOf(at)]!++] = at;
+  const table: QuoteTable = {
+    count: size,
+    quotes: new Int32Array(size),
+    starts: new Int32Array(size + 1),
+    words: new Int32Array(numbered.length),
+    lengths: new Int32Array(size),
+    dictionarySize: dictionary.size,
+    wordsOf: (representative) => table.words.subarray(table.starts[representative]!, table.starts[representative + 1]!),
+  };
+  for (let representative = 0; representative < size; representative++) {
+    const at = order[representative]!;
+    const from = at === 0 ? 0 : ends.values[at - 1]!;
+    const length = ends.values[at]! - from;
+    table.quotes[representative] = quotes.values[at]!;
+    table.lengths[representative] = length;
+    table.starts[representative + 1] = table.starts[representative]! + length;
+    table.words.set(numbered.values.subarray(from, from + length), table.starts[representative]!);
+  }
+  return table;
+}
+
+/** Each representative's distinct words, rarest first (fewest representatives holding it, then dictionary order),
+ * laid end to end: representative r's are words[starts[r], starts[r + 1]). */
+interface RarestWords {
+  starts: Int32Array;
+  words: Int32Array;
+}
+
+/** Each representative's distinct words, rarest first. */
+function rarestWordsFirst(table: QuoteTable): RarestWords {
+  const { dictionarySize } = table;
   const frequency = new Int32Array(dictionarySize);
   const seen = new Int32Array(dictionarySize).fill(-1);
-  const distinct = representatives.map(({ words }, index) => {
-    let count = 0;
-    for (const word of words) if (seen[word] !== index) (seen[word] = index), count++;
-    const unique = new Int32Array(count);
-    count = 0;
-    for (const word of words) if (seen[word] === index) (seen[word] = -1), (unique[count++] = word), frequency[word]!++;
-    return unique;
-  });
+  const starts = new Int32Array(table.count + 1);
+  const distinct = new Int32Array(table.words.length);
+  for (let index = 0; index < table.count; index++) {
+    let next = starts[index]!;
+    for (let at = table.starts[index]!; at < table.starts[index + 1]!; at++) {
+      const word = table.words[at]!;
+      if (seen[word] === index) continue;
+      seen[word] = index;
+      frequency[word]!++;
+      distinct[next++] = word;
+    }
+    starts[index + 1] = next;
+  }
   // Sorted as numbers frequency·size + word (exact in a double), natively rather than through a comparison function.
   let keys = new Float64Array(64);
-  return distinct.map((unique) => {
-    if (keys.length < unique.length) keys = new Float64Array(unique.length * 2);
-    const sorted = keys.subarray(0, unique.length);
-    unique.forEach((word, at) => (sorted[at] = frequency[word]! * dictionarySize + word));
+  for (let index = 0; index < table.count; index++) {
+    const from = starts[index]!;
+    const count = starts[index + 1]! - from;
+    if (keys.length < count) keys = new Float64Array(count * 2);
+    const sorted = keys.subarray(0, count);
+    for (let at = 0; at < count; at++) sorted[at] = frequency[distinct[from + at]!]! * dictionarySize + distinct[from + at]!;
     sorted.sort();
-    sorted.forEach((key, at) => (unique[at] = key % dictionarySize));
-    return unique;
-  });
+    for (let at = 0; at < count; at++) distinct[from + at] = sorted[at]! % dictionarySize;
+  }
+  return { starts, words: distinct.subarray(0, starts[table.count]!) };
 }
 
 /** Each representative's 64 bits (two 32-bit halves), one set per word by a hash of its number. */
-function wordSignatures(representatives: readonly Representative[]): Int32Array {
-  const signatures = new Int32Array(2 * representatives.length);
-  representatives.forEach(({ words }, index) => {
-    for (const word of words) {
-      const bit = Math.imul(word, 0x9e3779b1) >>> 26;
+function wordSignatures(table: QuoteTable): Int32Array {
+  const signatures = new Int32Array(2 * table.count);
+  for (let index = 0; index < table.count; index++) {
+    for (let at = table.starts[index]!; at < table.starts[index + 1]!; at++) {
+      const bit = Math.imul(table.words[at]!, 0x9e3779b1) >>> 26;
       signatures[2 * index + (bit >> 5)]! |= 1 << (bit & 31);
     }
-  });
+  }
   return signatures;
 }
 
@@ -244,24 +329,29 @@ interface WordLists {
   records: Int32Array;
 }
 
-/** Lists, for each word, the representatives whose `keys` hold it. */
-function indexWords(dictionarySize: number, lengths: Int32Array, signatures: Int32Array, keys: readonly Int32Array[]): WordLists {
+/** Lists, for each word, the representatives holding it among their first `keyCount(r)` rarest words. */
+function indexWords(table: QuoteTable, rarest: RarestWords, signatures: Int32Array, keyCount: (representative: number) => number): WordLists {
+  const { dictionarySize, lengths } = table;
+  const keysOf = (representative: number) => Math.min(keyCount(representative), rarest.starts[representative + 1]! - rarest.starts[representative]!);
   const starts = new Int32Array(dictionarySize + 1);
-  for (const list of keys) for (const word of list) starts[word + 1]!++;
+  for (let representative = 0; representative < table.count; representative++) {
+    const from = rarest.starts[representative]!;
+    for (let position = 0; position < keysOf(representative); position++) starts[rarest.words[from + position]! + 1]!++;
+  }
   for (let word = 0; word < dictionarySize; word++) starts[word + 1]! += starts[word]!;
   const next = starts.slice(0, dictionarySize);
   const records = new Int32Array(starts[dictionarySize]! * RECORD);
-  keys.forEach((list, representative) => {
-    for (let position = 0; position < list.length; position++) {
-      const word = list[position]!;
-      const record = next[word]!++ * RECORD;
-      records[record + 4] = position;
+  for (let representative = 0; representative < table.count; representative++) {
+    const from = rarest.starts[representative]!;
+    for (let position = 0; position < keysOf(representative); position++) {
+      const record = next[rarest.words[from + position]!]!++ * RECORD;
       records[record] = representative;
       records[record + 1] = lengths[representative]!;
       records[record + 2] = signatures[2 * representative]!;
       records[record + 3] = signatures[2 * representative + 1]!;
+      records[record + 4] = position;
     }
-  });
+  }
   return { starts, records };
 }
 
@@ -281,17 +371,18 @@ const DIRECTORY_SHIFT = 10;
  * sorted array of keys; `rarestRange` finds a quote's pair with the shortest list, as [from, end) of `items`. A
  * directory over the hashes' top 20 bits narrows each lookup to a stretch of a few keys.
  */
-function indexWordPairs(representatives: readonly Representative[], lengths: Int32Array) {
-  if (representatives.length > PAIR_SLOTS) throw new RangeError(`at most ${PAIR_SLOTS} distinct quotes can be grouped at once`);
+function indexWordPairs(table: QuoteTable) {
+  if (table.count > PAIR_SLOTS) throw new RangeError(`at most ${PAIR_SLOTS} distinct quotes can be grouped at once`);
+  const { lengths, words } = table;
   let count = 0;
   // Only a quote longer than CONTAINED_MINIMUM words can contain another.
-  representatives.forEach((_, index) => (count += lengths[index]! > CONTAINED_MINIMUM ? lengths[index]! - 1 : 0));
+  for (let index = 0; index < table.count; index++) count += lengths[index]! > CONTAINED_MINIMUM ? lengths[index]! - 1 : 0;
   const keys = new Float64Array(count);
   let next = 0;
-  representatives.forEach(({ words }, index) => {
-    if (lengths[index]! <= CONTAINED_MINIMUM) return;
-    for (let at = 0; at + 1 < words.length; at++) keys[next++] = pairHash(words[at]!, words[at + 1]!) * PAIR_SLOTS + index;
-  });
+  for (let index = 0; index < table.count; index++) {
+    if (lengths[index]! <= CONTAINED_MINIMUM) continue;
+    for (let at = table.starts[index]!; at + 1 < table.starts[index + 1]!; at++) keys[next++] = pairHash(words[at]!, words[at + 1]!) * PAIR_SLOTS + index;
+  }
   keys.sort();
   const items = new Int32Array(count);
   const hashes = new Int32Array(count);
@@ -329,17 +420,6 @@ function firstPassing(from: number, to: number, passes: (position: number) => bo
     else low = middle + 1;
   }
   return low;
-}
-
-/** Numbers words through a shared dictionary. */
-function identifiers(words: readonly string[], dictionary: Map<string, number>): Int32Array {
-  const numbered = new Int32Array(words.length);
-  words.forEach((word, index) => {
-    let identifier = dictionary.get(word);
-    if (identifier === undefined) dictionary.set(word, (identifier = dictionary.size));
-    numbered[index] = identifier;
-  });
-  return numbered;
 }
 
 /** Whether two lengths allow a variant: the common subsequence is at most the shorter, so 2·shorter/(sum) must reach it. */
