@@ -24,6 +24,11 @@ const dbFile = join(workspace, 'library.db');
 /** The event-loop delay histogram's sampling interval: a delay it records includes it, so the lag is what exceeds it. */
 const LAG_RESOLUTION_MS = 10;
 
+/** The process's peak resident memory so far (a high-water mark: read after each step, it tells which step raised it). */
+function peakRssMiB(): number {
+  return round(process.resourceUsage().maxRSS / 1024);
+}
+
 /** The value of a result, or the run stops with its error. */
 function valueOf<T>(result: Result<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
@@ -97,6 +102,7 @@ function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
   const quoteClusters = valueOf(engine.listQuoteClusters(scope), 'listQuoteClusters').length;
   const quotes = valueOf(engine.listQuotes(scope), 'listQuotes').length;
   const quotesMs = performance.now() - started;
+  const peakRssAfterQuotesMiB = peakRssMiB();
   started = performance.now();
   let sharedPassages = 0;
   for (;;) {
@@ -105,9 +111,11 @@ function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
     if (page.passages.length === 0 || sharedPassages >= page.total) break;
   }
   const sharedPassagesMs = performance.now() - started;
+  const peakRssAfterPassagesMiB = peakRssMiB();
   started = performance.now();
   const claims = engine.listClaims(scope);
   const claimsMs = claims.ok ? performance.now() - started : null;
+  const peakRssAfterClaimsMiB = peakRssMiB();
   return {
     figures: {
       quotesMs: round(quotesMs),
@@ -118,6 +126,9 @@ function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
       quoteClusters,
       sharedPassages,
       claims: claims.ok ? claims.value.length : null,
+      peakRssAfterQuotesMiB,
+      peakRssAfterPassagesMiB,
+      peakRssAfterClaimsMiB,
     },
     claimsRefused: claims.ok ? null : claims.error.message,
   };
@@ -125,7 +136,19 @@ function measureAnalysis(engine: EngineHandlers, story: string | undefined) {
 
 /** The figures when analysis is skipped. */
 const NO_ANALYSIS = {
-  figures: { quotesMs: null, sharedPassagesMs: null, claimsMs: null, analysisMs: null, quotes: null, quoteClusters: null, sharedPassages: null, claims: null },
+  figures: {
+    quotesMs: null,
+    sharedPassagesMs: null,
+    claimsMs: null,
+    analysisMs: null,
+    quotes: null,
+    quoteClusters: null,
+    sharedPassages: null,
+    claims: null,
+    peakRssAfterQuotesMiB: null,
+    peakRssAfterPassagesMiB: null,
+    peakRssAfterClaimsMiB: null,
+  },
   claimsRefused: null,
 };
 
@@ -135,7 +158,7 @@ try {
 
   let library = openLibrary(dbFile);
   const search = measureSearch(library.engine, queries);
-  const peakRssBeforeAnalysisMiB = round(process.resourceUsage().maxRSS / 1024);
+  const peakRssBeforeAnalysisMiB = peakRssMiB();
   // The corpus folder is one story (named after the folder) when it holds every document; else the whole library.
   const stories = valueOf(library.engine.listStories({}), 'listStories');
   const story = stories.find((candidate) => candidate.documents === ingest.documents)?.name;
@@ -162,7 +185,7 @@ try {
         reingestUnchangedMs: round(reingestUnchangedMs),
         reingestUnchanged: again.unchanged,
         peakRssBeforeAnalysisMiB,
-        peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
+        peakRssMiB: peakRssMiB(),
       },
       analysisScope: story === undefined ? 'library' : `story ${story}`,
       claimsRefused: analysis.claimsRefused,
