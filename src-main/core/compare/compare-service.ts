@@ -5,7 +5,7 @@
  * keeps its fingerprint index, so when it only gains documents each new one is aligned with its candidates only; a
  * larger scope is compared in shards (sharded-passages.ts), holding a few thousand texts at a time.
  */
-import type { Connection } from '../store/database';
+import { statement, type Connection } from '../store/database';
 import type { Result } from '../../contract/result';
 import { failure, success } from '../../contract/result';
 import type { Claim, ComparedDocument, ComparedPassage, ComparedPassagePage, ProvenanceEdge, StoryComparison } from '../../contract/compare';
@@ -167,13 +167,24 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     return success({ key: 'library', scope: {} });
   };
 
+  /** What tells whether documents may have changed since: SQLite's data_version (other connections' commits) and
+   * this connection's count of changed rows. */
+  const writeMark = (): string => `${db.pragma('data_version', { simple: true }) as number}:${statement(db, 'SELECT total_changes()').pluck().get() as number}`;
+  /** Per scope key, the documents (by rowid: id and path) of its cached passages, and the write mark they were read at:
+   * a page after page listing of a 100k story reads the scope's signature once, not per page (1.5 s each). */
+  const checked = new Map<string, { mark: string; documents: Map<number, { id: string; path: string }> }>();
+
   /** The scope's shared passages, from the cache when current, extended when documents were only added; with the
    * scope's documents by rowid (id and path). */
   const passagesOf = (key: string, scope: CompareScope): { passages: PassageTable; documents: Map<number, { id: string; path: string }> } => {
-    const signature = scopeSignature(db, scope);
-    const documents = new Map(signature.map((row) => [row.rowid, row]));
-    const current = new Map(signature.map((row) => [row.rowid, row.textHash]));
+    const mark = writeMark();
     const cached = cache.get(key);
+    const known = checked.get(key);
+    if (cached !== undefined && known?.mark === mark) return { passages: cached.passages, documents: known.documents };
+    const signature = scopeSignature(db, scope);
+    const documents = new Map(signature.map((row) => [row.rowid, { id: row.id, path: row.path }]));
+    checked.set(key, { mark, documents });
+    const current = new Map(signature.map((row) => [row.rowid, row.textHash]));
     if (cached !== undefined && cached.hashes.size === current.size && [...current].every(([rowid, hash]) => cached.hashes.get(rowid) === hash)) {
       return { passages: cached.passages, documents };
     }
@@ -229,6 +240,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     /** Forgets cached comparisons (documents changed through this connection). */
     invalidate(): void {
       cache.clear();
+      checked.clear();
     },
 
     /** Passages shared by each pair of documents in the scope, each pair once. */
