@@ -44,6 +44,12 @@ export function readingTexts(db: Connection, rowids: readonly number[]): Map<num
   return new Map(rows.map((row) => [row.rowid, row.text]));
 }
 
+/** The rowids of the scope's documents, ascending, without reading their rows' columns. */
+export function scopeRowids(db: Connection, scope: CompareScope): number[] {
+  const { where, parameters } = scopeFilter(scope);
+  return statement(db, `SELECT d.rowid FROM documents d ${where} ORDER BY d.rowid`).pluck().all(...parameters) as number[];
+}
+
 /** The scope's documents as (rowid, id, path, text hash), ordered by rowid: enough to tell whether a comparison is
  * current and to name its passages' documents, without reading any text. */
 export function scopeSignature(db: Connection, scope: CompareScope): { rowid: number; id: string; path: string; textHash: string }[] {
