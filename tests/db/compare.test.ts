@@ -243,12 +243,20 @@ test('a large scope whose word-for-word repeats pass the limit is refused before
       const comparison = checked(9, 4).getStoryComparison({ story: 'wire' });
       assert.ok(comparison.ok && comparison.value.documents.length === 5 && comparison.value.claims.length === 0);
       assert.equal(comparison.value.claimsSkipped, early.error.message, 'the Compare view says why, with the same figure');
-      // Not checked first (a scope of 5 is under the check), the analysis refuses it as before, without the figure.
-      const late = checked(9, 5).listClaims({ story: 'wire' });
+      // One service counts once, and counts again after a write: a sixth copy makes 15 pairs.
+      const service = checked(9, 4);
+      assert.match(service.listClaims({ story: 'wire' }).ok ? '' : 'refused', /refused/);
+      writeFileSync(join(story, 'wire-5.txt'), `Wire copy 5\n\n${wire}\n\nThe harbor reopened after the storm passed the valley.\n`);
+      await library.engine.ingest({ paths: [story], story: 'wire' });
+      const again = service.listClaims({ story: 'wire' });
+      assert.ok(!again.ok);
+      assert.match(again.error.message, /^These 6 documents .* alone make 15\)/);
+      // Not checked first (a scope of 6 is under the check), the analysis refuses it as before, without the figure.
+      const late = checked(9, 6).listClaims({ story: 'wire' });
       assert.ok(!late.ok && /more than 9 matching pairs of sentences, more than/.test(late.error.message));
       // Checked, within the limit: the claims the analysis finds anyway.
-      const within = checked(10, 4).listClaims({ story: 'wire' });
-      const plain = checked(10, 5).listClaims({ story: 'wire' });
+      const within = checked(15, 4).listClaims({ story: 'wire' });
+      const plain = checked(15, 6).listClaims({ story: 'wire' });
       assert.ok(within.ok && plain.ok);
       assert.equal(within.value.length, 1);
       assert.deepEqual(within.value, plain.value);

@@ -256,13 +256,22 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     return success(claims);
   };
 
+  /** Per scope key, its count of repeated unit pairs and the write mark it was counted at (64 s at 100k: the claims
+   * list and the Compare view of one story count it once). */
+  const repeatCounts = new Map<string, { mark: string; repeated: number }>();
+
   /** The refusal of a large scope's claims when its repeated units alone pass the matching-pair limit; else null. */
-  const refusedEarly = (scope: CompareScope): Result<never> | null => {
+  const refusedEarly = (key: string, scope: CompareScope): Result<never> | null => {
     const rowids = scopeRowids(db, scope);
     if (rowids.length <= (options.claimsCheckFrom ?? CLAIMS_CHECK_FROM)) return null;
     const limit = options.claims?.limits?.maxMatches ?? DEFAULT_GRAPH_LIMITS.maxMatches;
-    const repeated = repeatedUnitPairs(db, rowids, options.claims ?? {});
-    return repeated > limit ? tooManyMatches(rowids.length, limit, repeated) : null;
+    const mark = writeMark();
+    let counted = repeatCounts.get(key);
+    if (counted?.mark !== mark) {
+      counted = { mark, repeated: repeatedUnitPairs(db, rowids, options.claims ?? {}) };
+      repeatCounts.set(key, counted);
+    }
+    return counted.repeated > limit ? tooManyMatches(rowids.length, limit, counted.repeated) : null;
   };
 
   return {
@@ -270,6 +279,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     invalidate(): void {
       cache.clear();
       checked.clear();
+      repeatCounts.clear();
     },
 
     /** Passages shared by each pair of documents in the scope, each pair once. */
@@ -294,7 +304,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     listClaims(input: { story?: string }): Result<Claim[]> {
       const scoped = scopeOf({ story: input.story });
       if (!scoped.ok) return scoped;
-      const refused = refusedEarly(scoped.value.scope);
+      const refused = refusedEarly(scoped.value.key, scoped.value.scope);
       if (refused) return refused;
       const rows = listCompareDocuments(db, scoped.value.scope);
       return claimsOf(rows, attributionsOf(rows));
@@ -312,7 +322,7 @@ export function createCompareService(db: Connection, resolveDocument: ResolveDoc
     getStoryComparison(input: { story?: string }): Result<StoryComparison> {
       const scoped = scopeOf({ story: input.story });
       if (!scoped.ok) return scoped;
-      const refused = refusedEarly(scoped.value.scope);
+      const refused = refusedEarly(scoped.value.key, scoped.value.scope);
       const rows = listCompareDocuments(db, scoped.value.scope);
       const attributions = attributionsOf(rows);
       // Past the matching-pair limit the rest of the comparison still stands; the view says why claims are missing.
