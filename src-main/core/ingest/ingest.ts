@@ -13,16 +13,17 @@ import {
   markMissing,
   moveDocument,
   setCarrier,
+  storedContentHashes,
   touchDocument,
   updateDocumentContent,
   type DocumentContent,
   type DocumentRow,
 } from '../store/documents';
-import { replaceSpans, restoredTexts } from '../store/boilerplate';
+import { addSpans, replaceSpans, restoredTexts } from '../store/boilerplate';
 import { replacePages } from '../store/pages';
 import { addToStory, ensureStory } from '../store/stories';
 import type { BoilerplateSpan, Extraction, PageStart } from '../extract/types';
-import { documentIdForPath } from './identity';
+import { BatchIds } from './identity';
 import { readingTextOf, type AttachmentOutcome, type ReadingText } from './read-file';
 import type { ExtractPool } from './extract-pool';
 
@@ -146,7 +147,7 @@ function movedFrom(db: Connection, contentHash: string, seen: ReadonlySet<string
 }
 
 /** Writes a message's attachments as documents linked to it: new ones added, changed ones updated, vanished ones marked missing. */
-function writeAttachments(db: Connection, carrier: { rowid: number; path: string; mtimeMs: number }, outcomes: readonly AttachmentOutcome[], story: number | null, stamp: string, report: IngestReport): void {
+function writeAttachments(db: Connection, carrier: { rowid: number; path: string; mtimeMs: number }, outcomes: readonly AttachmentOutcome[], story: number | null, ids: BatchIds, stamp: string, report: IngestReport): void {
   const stored = attachmentsOf(db, carrier.rowid);
   const present = new Set<string>();
   for (const outcome of outcomes) {
@@ -170,11 +171,12 @@ function writeAttachments(db: Connection, carrier: { rowid: number; path: string
         updateDocumentContent(db, rowid, content, stamp);
         report.updated++;
       } else {
-        rowid = insertDocument(db, documentIdForPath(db, path), path, content, stamp);
+        rowid = insertDocument(db, ids.next(path), path, content, stamp);
         setCarrier(db, rowid, carrier.rowid);
         report.added++;
       }
-      replaceSpans(db, rowid, outcome.extraction.boilerplate);
+      if (existing) replaceSpans(db, rowid, outcome.extraction.boilerplate);
+      else addSpans(db, rowid, outcome.extraction.boilerplate);
       if (existing || outcome.extraction.pages) replacePages(db, rowid, outcome.extraction.pages ?? []);
     }
     if (story !== null) addToStory(db, story, rowid);
@@ -189,9 +191,19 @@ function writeAttachments(db: Connection, carrier: { rowid: number; path: string
 /** Writes one prepared batch in a single transaction, counting what changed. */
 function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor: (file: FoundFile) => string | null, seen: ReadonlySet<string>, stamp: string, report: IngestReport): void {
   db.transaction(() => {
+    // Looked up once per batch rather than once per file: the stories, the new files' ids and contents.
+    const stories = new Map<string, number>();
+    const storyOf = (name: string): number => {
+      let rowid = stories.get(name);
+      if (rowid === undefined) stories.set(name, (rowid = ensureStory(db, name, stamp)));
+      return rowid;
+    };
+    const added = prepared.filter((item) => item.content && !item.existing);
+    const ids = new BatchIds(db, added.map((item) => item.file.path));
+    const storedContents = storedContentHashes(db, added.map((item) => item.content!.contentHash));
     for (const item of prepared) {
       const storyName = storyFor(item.file);
-      const story = storyName ? ensureStory(db, storyName, stamp) : null;
+      const story = storyName ? storyOf(storyName) : null;
       let rowid: number;
       if (!item.content) {
         rowid = item.existing!.rowid;
@@ -202,7 +214,8 @@ function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor:
         } else report.unchanged++;
         if (item.existing!.file_mtime_ms !== item.file.mtimeMs || item.existing!.missing) touchDocument(db, rowid, item.file.mtimeMs);
       } else {
-        const moved = item.existing ? undefined : movedFrom(db, item.content.contentHash, seen);
+        // A file moved here keeps its old row; the batch's own new rows have paths walked now, so none is a source.
+        const moved = item.existing || !storedContents.has(item.content.contentHash) ? undefined : movedFrom(db, item.content.contentHash, seen);
         const existing = item.existing ?? moved;
         if (moved) moveDocument(db, moved.rowid, moved.path, item.file.path);
         if (existing) {
@@ -211,13 +224,14 @@ function writeBatch(db: Connection, prepared: readonly PreparedFile[], storyFor:
           updateDocumentContent(db, rowid, content, stamp);
           report.updated++;
         } else {
-          rowid = insertDocument(db, documentIdForPath(db, item.file.path), item.file.path, item.content, stamp);
+          rowid = insertDocument(db, ids.next(item.file.path), item.file.path, item.content, stamp);
           report.added++;
         }
-        replaceSpans(db, rowid, item.spans);
+        if (existing) replaceSpans(db, rowid, item.spans);
+        else addSpans(db, rowid, item.spans);
         // A new document without pages has none to replace: no statement on the ingest's hot path.
         if (existing || item.pages.length > 0) replacePages(db, rowid, item.pages);
-        if (item.attachments) writeAttachments(db, { rowid, path: item.file.path, mtimeMs: item.file.mtimeMs }, item.attachments, story, stamp, report);
+        if (item.attachments) writeAttachments(db, { rowid, path: item.file.path, mtimeMs: item.file.mtimeMs }, item.attachments, story, ids, stamp, report);
       }
       if (story !== null) addToStory(db, story, rowid);
     }

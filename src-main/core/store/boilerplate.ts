@@ -10,6 +10,11 @@ export interface StoredSpan extends BoilerplateSpan {
 /** Replaces a document's boilerplate spans (after extraction); restores are kept, keyed by the span's text. */
 export function replaceSpans(db: Connection, documentRowid: number, spans: readonly BoilerplateSpan[]): void {
   statement(db, 'DELETE FROM boilerplate_spans WHERE document_rowid = ?').run(documentRowid);
+  addSpans(db, documentRowid, spans);
+}
+
+/** Stores the boilerplate spans of a document that has none yet (a new one: ingest skips replaceSpans' delete). */
+export function addSpans(db: Connection, documentRowid: number, spans: readonly BoilerplateSpan[]): void {
   const insert = statement(db, 'INSERT INTO boilerplate_spans (document_rowid, ordinal, start, end, reason) VALUES (?, ?, ?, ?, ?)');
   spans.forEach((span, ordinal) => insert.run(documentRowid, ordinal, span.start, span.end, span.reason));
 }

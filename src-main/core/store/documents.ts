@@ -131,6 +131,18 @@ export function setCarrier(db: Connection, rowid: number, carrierRowid: number):
   statement(db, 'UPDATE documents SET carrier_rowid = ? WHERE rowid = ?').run(carrierRowid, rowid);
 }
 
+/** Which of these content hashes some stored file (not an attachment) has: one query for a batch of new files. */
+export function storedContentHashes(db: Connection, contentHashes: readonly string[]): Set<string> {
+  const rows = statement(db, `SELECT DISTINCT content_hash FROM documents WHERE content_hash IN (SELECT value FROM json_each(?))
+    AND carrier_rowid IS NULL`).pluck().all(JSON.stringify(contentHashes)) as string[];
+  return new Set(rows);
+}
+
+/** Which of these public ids are taken: one query for a batch of new files. */
+export function takenDocumentIds(db: Connection, ids: readonly string[]): Set<string> {
+  return new Set(statement(db, 'SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[]);
+}
+
 /** Files with these exact bytes (their content hash), for finding where a file moved to. */
 export function filesWithContent(db: Connection, contentHash: string): DocumentRow[] {
   return statement(db, `SELECT ${ROW_COLUMNS} FROM documents WHERE content_hash = ? AND carrier_rowid IS NULL`).all(contentHash) as DocumentRow[];
