@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findLibraryPassages, type LibraryDocument, type LibraryPassage } from '../../src-main/core/compare/library-passages';
+import { findLibraryPassages, groupLibrary, prepareLibrary, type LibraryDocument, type LibraryPassage } from '../../src-main/core/compare/library-passages';
+import { GramScratch } from '../../src-main/core/compare/library-grams';
 import { PassageTable, findPassagesInShards, type ReadTexts } from '../../src-main/core/compare/sharded-passages';
 import { plantedCorpus } from '../support/planted-corpus';
 import { normalizedSeed } from '../support/seed-text';
@@ -79,4 +80,15 @@ test('passage table: pushes, copies and reads back offsets and similarity', () =
   copy.copy(table, 2999);
   assert.deepEqual(copy.at(0), { a: { documentId: 2999, start: 1, end: 5 }, b: { documentId: 3000, start: 7, end: 11 }, similarity: 0.997 });
   assert.deepEqual(table.documentsAt(7), [7, 8]);
+});
+
+test('n-grams grouped in reused scratch buffers equal those grouped afresh, whatever the previous library (property)', () => {
+  const scratch = new GramScratch();
+  fc.assert(
+    fc.property(plantedCorpus(16, 6), (documents) => {
+      const library = prepareLibrary(documents);
+      assert.deepEqual(groupLibrary(library, scratch), groupLibrary(library));
+    }),
+    { numRuns: 100 },
+  );
 });

@@ -6,7 +6,7 @@
  * result is kept as offsets (PassageTable), not as text slices that would hold every text alive.
  */
 import { WordDictionary, gramHashes, scanWordsTransient, winnow } from './fingerprints';
-import { groupLibrary, lowerBound } from './library-grams';
+import { GramScratch, groupLibrary, lowerBound } from './library-grams';
 import { DEFAULT_LIBRARY_PASSAGES, alignPairs, alignsFirst, prepareLibrary, type LibraryPassageOptions, type PassageOffsets } from './library-passages';
 
 export type { PassageOffsets } from './library-passages';
@@ -24,7 +24,8 @@ export interface ShardedPassageOptions extends LibraryPassageOptions {
 
 /**
  * Defaults: texts read 500 at a time, shards of about 5,000 documents (a 100k story: 560 MB above the process before
- * it; shards of 10,000 read as many texts again and held 890 MB, shards of 2,000 read a tenth more at 10k).
+ * it; shards of 10,000 read as many texts again and held 890 MB, shards of 2,000 read a tenth more at 10k, shards of
+ * 2,500 held 15 MB less at 100k: most of what a shard adds is garbage V8 collects late, not what the shard holds).
  */
 export const DEFAULT_SHARDED_PASSAGES: ShardedPassageOptions = { ...DEFAULT_LIBRARY_PASSAGES, batchDocuments: 500, shardDocuments: 5000 };
 
@@ -109,8 +110,9 @@ export function findPassagesInShards(ids: readonly number[], readTexts: ReadText
   // Each shard's passages go to offsets at once (their text slices would keep the shard's texts alive).
   const aligned = new PassageTable();
   const pairs: Array<{ first: number; second: number; from: number; to: number }> = [];
+  const scratch = new GramScratch();
   for (const shard of shardsOf(candidates, config.shardDocuments)) {
-    for (const pair of alignShard(order, shard, readTexts, config)) {
+    for (const pair of alignShard(order, shard, readTexts, config, scratch)) {
       const from = aligned.length;
       for (const passage of pair.passages) aligned.push(passage);
       pairs.push({ first: pair.first, second: pair.second, from, to: aligned.length });
@@ -317,8 +319,11 @@ function* shardsOf(candidates: Candidates, limit: number): Generator<Shard> {
   if (shard.pairs.length > 0) yield shard;
 }
 
-/** Aligns one shard's pairs as a small library of its own documents (seeds and order depend only on the pair). */
-function alignShard(order: readonly number[], shard: Shard, readTexts: ReadTexts, config: ShardedPassageOptions) {
+/**
+ * Aligns one shard's pairs as a small library of its own documents (seeds and order depend only on the pair); the
+ * n-grams are grouped in the run's scratch buffers.
+ */
+function alignShard(order: readonly number[], shard: Shard, readTexts: ReadTexts, config: ShardedPassageOptions, scratch: GramScratch) {
   const documents = shard.documents.sort((left, right) => left - right);
   const local = new Map(documents.map((document, index) => [document, index]));
   const ids = documents.map((document) => order[document]!);
@@ -333,7 +338,7 @@ function alignShard(order: readonly number[], shard: Shard, readTexts: ReadTexts
     const right = local.get(other)!;
     return alignsFirst(library, left, right) ? [left, right] : [right, left];
   });
-  return alignPairs(library, groupLibrary(library), pairs, config);
+  return alignPairs(library, groupLibrary(library, scratch), pairs, config);
 }
 
 function grown(array: Int32Array, length: number): Int32Array {
