@@ -24,7 +24,7 @@ export interface LibraryGrams {
 /**
  * The working buffers of groupLibrary (the sort's keys and order, twice, the fingerprint flags and the members), kept
  * from call to call by a run that groups one shard after another: a shard of 5,000 documents sorts some 4.5 million
- * n-grams, and ~95 MB of buffers made afresh per shard piled up as garbage faster than V8 collected it.
+ * n-grams, and making ~95 MB of buffers afresh for each shard made a 100k story's sharded run 226 s instead of 159 s.
  */
 export class GramScratch {
   private capacity = 0;
