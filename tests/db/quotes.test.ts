@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SEEDS, runCli, runJson, temporaryFolder } from '../support/cli';
 import { openLibrary } from '../../src-main/engine/in-process';
 import { openDatabase } from '../../src-main/core/store/database';
+import { listQuoteRecords } from '../../src-main/core/store/quotes';
 import type { DocumentSummary, IngestReport } from '../../src-main/contract/library';
 import type { Quote, QuoteVerification } from '../../src-main/contract/quotes';
 
@@ -111,6 +112,28 @@ describe('quotes of the seeds', () => {
       assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
     } finally {
       library.close();
+    }
+  });
+
+  test('listed records are the stored quotes, a document’s together, with ids made when asked rather than kept', () => {
+    const connection = openDatabase(db);
+    try {
+      const records = listQuoteRecords(connection);
+      assert.equal(records.length, quotes.length);
+      // The CLI's quotes are these records in the same order, with the same ids and fields.
+      assert.deepEqual(
+        records.map((record) => [record.quoteId, record.docId, record.start, record.end, record.text, record.speaker, record.kind]),
+        quotes.map((quote) => [quote.id, quote.docId, quote.start, quote.end, quote.text, quote.speaker, quote.kind]),
+      );
+      assert.ok(records.every((record) => !Object.hasOwn(record, 'quoteId')), 'a 100k story’s quote id strings are not kept');
+      const seen = new Set<number>();
+      records.forEach((record, index) => {
+        if (index > 0 && records[index - 1]!.documentRowid === record.documentRowid) return;
+        assert.ok(!seen.has(record.documentRowid), `document ${record.docId}'s quotes are not together`);
+        seen.add(record.documentRowid);
+      });
+    } finally {
+      connection.close();
     }
   });
 });

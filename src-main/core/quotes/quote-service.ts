@@ -8,9 +8,9 @@ import { failure, success } from '../../contract/result';
 import type { Quote, QuoteCluster, QuoteVerification } from '../../contract/quotes';
 import type { DocumentRow } from '../store/documents';
 import { findStory } from '../store/stories';
-import { listQuoteRecords, quoteIdOf, replaceQuotes, staleQuoteDocuments, staleQuoteTexts, type QuoteRecord, type QuoteScope } from '../store/quotes';
+import { listQuoteRecords, quoteIdOf, replaceQuotes, staleQuoteDocuments, staleQuoteTexts, type ListedQuote, type QuoteRecord, type QuoteScope } from '../store/quotes';
 import { extractQuotes } from './extract-quotes';
-import { clusterQuotes, describeClusters, type ClusterMember, type QuoteClustering } from './clusters';
+import { clusterQuotes, describeClusters, type QuoteClustering } from './clusters';
 import { verifyQuoteText } from './verify';
 
 /** Finds a document by id or path (the engine's resolver, passed in to keep this module free of the engine). */
@@ -18,17 +18,39 @@ type ResolveDocument = (db: Connection, reference: string) => Result<DocumentRow
 
 /** One scope's quotes with their clustering; the described clusters are built on first request. */
 interface ScopeClusters {
-  records: QuoteRecord[];
-  members: ClusterMember[];
+  /** The scope's quotes, a document's together (they are the clustering's members: ListedQuote gives their ids). */
+  records: ListedQuote[];
   clustering: QuoteClustering;
   described?: QuoteCluster[];
-  /** Cluster ids by quote id, built on the first request about one document. */
-  byQuote?: Map<string, string | null>;
+  /** Each document's first record (by document rowid), built on the first request about one document. */
+  firstOfDocument?: Map<number, number>;
   /** Every document of the scope was current when this was built or last checked. */
   complete: boolean;
   /** A document was read since this was built (for one request, not to cluster everything again): its quotes are
    * missing here, so a request about the whole scope builds this again. */
   lacking: boolean;
+}
+
+/** A stored quote's cluster id in a scope's clusters (null when a singleton or not clustered there): its document's
+ * records are found from the first one, so no map by quote id string is built for a 100k story's 384k quotes. */
+function clusterIdOf(scope: ScopeClusters, record: QuoteRecord): string | null {
+  scope.firstOfDocument ??= firstRecords(scope.records);
+  const { records, clustering } = scope;
+  for (let index = scope.firstOfDocument.get(record.documentRowid) ?? records.length; index < records.length; index++) {
+    const member = records[index]!;
+    if (member.documentRowid !== record.documentRowid) break;
+    if (member.ordinal === record.ordinal) return clustering.clusterIds[index] ?? null;
+  }
+  return null;
+}
+
+/** The index of each document's first record (a document's records come together). */
+function firstRecords(records: readonly ListedQuote[]): Map<number, number> {
+  const first = new Map<number, number>();
+  records.forEach((record, index) => {
+    if (!first.has(record.documentRowid)) first.set(record.documentRowid, index);
+  });
+  return first;
 }
 
 /** Whether a speaker filter matches a canonical name: the whole name or its last word, case-insensitively. */
@@ -101,9 +123,7 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
     let scope = cache.get(key);
     if (!scope) {
       const records = listQuoteRecords(db, { storyRowid });
-      // The records themselves, given their quote id (not copies: a 100k story has 384k quotes).
-      const members = records.map((record) => Object.assign(record, { quoteId: quoteIdOf(record) }));
-      scope = { records, members, clustering: clusterQuotes(members), complete, lacking: false };
+      scope = { records, clustering: clusterQuotes(records), complete, lacking: false };
       cache.set(key, scope);
     } else if (complete) scope.complete = true;
     return scope;
@@ -125,8 +145,7 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
     const key = storyRowid === undefined ? '' : String(storyRowid);
     ensureDocuments([documentRowid]);
     const scope = cache.get(key) ?? scopeClusters(storyRowid, false);
-    scope.byQuote ??= new Map(scope.members.map((member, index) => [member.quoteId, scope.clustering.clusterIds[index] ?? null]));
-    return listQuoteRecords(db, { documentRowid, storyRowid }).map((record) => quoteOf(record, scope.byQuote!.get(quoteIdOf(record)) ?? null));
+    return listQuoteRecords(db, { documentRowid, storyRowid }).map((record) => quoteOf(record, clusterIdOf(scope, record)));
   };
 
   return {
@@ -160,7 +179,7 @@ export function createQuoteService(db: Connection, resolveDocument: ResolveDocum
       const scope = storyScope(input.story);
       if (!scope.ok) return scope;
       const clusters = scopeClusters(scope.value, true);
-      clusters.described ??= describeClusters(clusters.members, clusters.clustering);
+      clusters.described ??= describeClusters(clusters.records, clusters.clustering);
       return success(clusters.described);
     },
 

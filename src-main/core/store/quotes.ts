@@ -77,7 +77,7 @@ const RECORD_SELECT = `SELECT q.document_rowid AS documentRowid, q.ordinal AS or
 /** Stored quotes in text order per document (documents by path), for the whole library, one story, one document, or
  * one document if it is in one story; only documents whose quotes are current count (a stale document's quotes were
  * found in a text it no longer has). */
-export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): QuoteRecord[] {
+export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): ListedQuote[] {
   const conditions = ['d.quotes_text_hash IS d.text_hash'];
   const values: number[] = [];
   if (scope.documentRowid !== undefined) {
@@ -88,17 +88,61 @@ export function listQuoteRecords(db: Connection, scope: QuoteScope = {}): QuoteR
     conditions.push('q.document_rowid IN (SELECT document_rowid FROM story_documents WHERE story_rowid = ?)');
     values.push(scope.storyRowid);
   }
-  const records = statement(db, `${RECORD_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY d.path, q.start, q.ordinal`).all(...values) as QuoteRecord[];
-  // A document's quotes come together: they share one copy of its id, path and date (a 100k story has 384k quotes).
-  for (let index = 1; index < records.length; index++) {
-    const record = records[index]!;
-    const previous = records[index - 1]!;
-    if (record.documentRowid !== previous.documentRowid) continue;
-    record.docId = previous.docId;
-    record.path = previous.path;
-    record.published = previous.published;
+  const rows = statement(db, `${RECORD_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY d.path, q.start, q.ordinal`).iterate(...values) as Iterable<QuoteRecord>;
+  // A document's quotes come together: they share one copy of its id, path and date; speakers and kinds are shared
+  // across documents. Rows are read one at a time, so the driver's row objects never pile up beside the records.
+  const shared = new Map<string, string>();
+  const one = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const known = shared.get(value);
+    if (known !== undefined) return known as T;
+    shared.set(value, value);
+    return value;
+  };
+  const records: ListedQuote[] = [];
+  let previous: ListedQuote | undefined;
+  for (const row of rows) {
+    const sameDocument = previous?.documentRowid === row.documentRowid;
+    const record = new ListedQuote(
+      row.documentRowid,
+      row.ordinal,
+      row.start,
+      row.end,
+      row.text,
+      one(row.speaker),
+      one(row.kind),
+      sameDocument ? previous!.docId : row.docId,
+      sameDocument ? previous!.path : row.path,
+      sameDocument ? previous!.published : row.published,
+    );
+    records.push(record);
+    previous = record;
   }
   return records;
+}
+
+/**
+ * A listed quote: a QuoteRecord whose fields are all in the object (no overflow property store) and whose public id
+ * is made when asked, not kept (a 100k story's 384k quotes are cached for clustering: ~158 MB before, see README).
+ */
+export class ListedQuote implements QuoteRecord {
+  constructor(
+    public documentRowid: number,
+    public ordinal: number,
+    public start: number,
+    public end: number,
+    public text: string,
+    public speaker: string | null,
+    public kind: QuoteKind,
+    public docId: string,
+    public path: string,
+    public published: string | null,
+  ) {}
+
+  /** The quote's public id (quoteIdOf). */
+  get quoteId(): string {
+    return quoteIdOf(this);
+  }
 }
 
 /** The stored quote that overlaps [start, end) of a document the most, or undefined. */
