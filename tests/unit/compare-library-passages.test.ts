@@ -7,7 +7,6 @@ import {
   DEFAULT_WINDOW,
   FINGERPRINT_VERSION,
   GRAM_WORDS,
-  WordDictionary,
   decodeFingerprints,
   encodeFingerprints,
   fingerprintText,
@@ -15,6 +14,7 @@ import {
   winnow,
   type Fingerprints,
 } from '../../src-main/core/compare/fingerprints';
+import { WordDictionary } from '../../src-main/core/compare/word-scan';
 import { PassageIndex } from '../../src-main/core/compare/passage-index';
 import {
   findLibraryPassages,

@@ -4,7 +4,7 @@
  * many texts are thus cut without stemming, hashing or looking up a word twice. Pure.
  */
 import { termOf } from '../reader/related-paragraphs';
-import { WordDictionary } from './fingerprints';
+import { WordDictionary } from './word-scan';
 
 /** Negations, the words that turn a claim around: all one term, so "not imminent" and "never imminent" agree. */
 const NEGATIONS = new Set([

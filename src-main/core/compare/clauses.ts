@@ -3,7 +3,7 @@
  * and its content terms (stemmed, stop words and reporting verbs left out, negations kept). Pure.
  */
 import { sentenceEnd } from '../quotes/sentences';
-import { scanWordsTransient } from './fingerprints';
+import { scanWordsTransient } from './word-scan';
 import { CLAUSE_FLAG, StoryWords, TAG_FLAG, TERM_FLAG } from './claim-words';
 import { UnitTable, type ClaimUnit, type TextSpan } from './claim-units';
 

@@ -10,12 +10,12 @@ import { DEFAULT_SHARED_PASSAGES, type SharedPassageOptions } from '../reader/sh
 import {
   DEFAULT_WINDOW,
   GRAM_WORDS,
-  WordDictionary,
   fingerprintWords,
   prepareWords,
   type DocumentWords,
   type Fingerprints,
 } from './fingerprints';
+import { WordDictionary } from './word-scan';
 import { DEFAULT_PASSAGE_INDEX, PassageIndex } from './passage-index';
 import { groupLibrary, seedsAgainst, type LibraryGrams } from './library-grams';
 

@@ -5,7 +5,8 @@
  * the second aligns those pairs in shards of a few thousand documents, each shard a small library of its own. The
  * result is kept as offsets (PassageTable), not as text slices that would hold every text alive.
  */
-import { WordDictionary, gramHashes, scanWordsTransient, winnow } from './fingerprints';
+import { gramHashes, winnow } from './fingerprints';
+import { WordDictionary, scanWordsTransient } from './word-scan';
 import { GramScratch, groupLibrary, lowerBound } from './library-grams';
 import { DEFAULT_LIBRARY_PASSAGES, alignPairs, alignsFirst, prepareLibrary, type LibraryPassageOptions, type PassageOffsets } from './library-passages';
 
