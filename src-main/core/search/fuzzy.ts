@@ -23,29 +23,37 @@ export interface FuzzyMatcher {
 export const defaultFuzzyLimit = 50;
 
 /**
- * Folds a word the way the index tokenizer (unicode61 remove_diacritics 2) does for Latin text:
- * lower case, combining accents removed (Café → cafe).
+ * Folds a word the way the index tokenizer (unicode61 remove_diacritics 2) does: lower case, and the accents of
+ * Latin letters removed (Café → cafe); unicode61 keeps the marks of other scripts (й stays й).
  */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return word.toLowerCase().normalize('NFD').replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1').normalize('NFC');
 }
+
+/** Longest token, in UTF-8 bytes, FTS5's porter tokenizer stems; longer ones are indexed as they are. */
+const PORTER_LONGEST_TOKEN = 64;
+
+/** What step 1 of Porter leaves after a final y: try, trys, tryed, trying all come to "try". */
+const Y_ENDINGS = new Set(['y', 'ys', 'yed', 'ying']);
 
 /**
  * The Porter stem of a word as the library index stores it, for comparing a typed word with the
  * vocabulary. FTS5's porter tokenizer and lunr.stemmer both implement Martin Porter's 1980
  * algorithm; they differ on one rule, step 1c (final y → i): FTS5 applies it when any vowel comes
- * before the y (days → dai, spy → spy), lunr when a consonant does (days → day, spy → spi), so the
- * FTS5 form is restored here when the y ends what step 1 left of the word.
+ * before the y (days → dai, spy → spy, trying → try), lunr when a consonant does (days → day, spy → spi,
+ * trying → tri), so the FTS5 form is restored here when the y ends what step 1 left of the word. FTS5 also
+ * leaves tokens longer than 64 bytes unstemmed.
  */
 export function stemWord(word: string): string {
   const normalized = normalizeWord(word);
+  if (normalized.length > PORTER_LONGEST_TOKEN / 4 && Buffer.byteLength(normalized) > PORTER_LONGEST_TOKEN) return normalized;
   const stem = lunr.stemmer(new lunr.Token(normalized, {})).toString();
   const body = stem.slice(0, -1);
   const hasVowel = /[aeiou]|[^aeiou]y/.test(body);
   if (stem.endsWith('y') && hasVowel && normalized.startsWith(stem) && ['', 's', 'ed', 'ing'].includes(normalized.slice(stem.length))) {
     return `${body}i`;
   }
-  if (stem.endsWith('i') && !hasVowel && normalized === `${body}y`) return normalized;
+  if (stem.endsWith('i') && !hasVowel && normalized.startsWith(body) && Y_ENDINGS.has(normalized.slice(body.length))) return `${body}y`;
   return stem;
 }
 
