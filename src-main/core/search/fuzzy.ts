@@ -22,11 +22,16 @@ export interface FuzzyMatcher {
 /** Default number of entries a lookup returns. */
 export const defaultFuzzyLimit = 50;
 
+/** A string with no character past ASCII. */
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
 /**
  * Folds a word the way the index tokenizer (unicode61 remove_diacritics 2) does: lower case, and the accents of
  * Latin letters removed (Café → cafe); unicode61 keeps the marks of other scripts (й stays й).
  */
 export function normalizeWord(word: string): string {
+  // ASCII has no accents to remove: most words, and the hit finder stems every candidate word of a search.
+  if (ASCII_ONLY.test(word)) return word.toLowerCase();
   return word.toLowerCase().normalize('NFD').replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1').normalize('NFC');
 }
 

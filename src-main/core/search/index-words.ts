@@ -57,6 +57,9 @@ export function tokensOf(text: string): string[] {
 
 const folds = new Map<string, string>();
 
+/** Characters a lower-cased text may still fold: past Latin-1's symbols, leaving out General Punctuation. */
+const FOLDABLE = /[\u00c0-\u1fff\u2070-\uffff]/g;
+
 /** One UTF-16 unit folded to one unit: lower case, Latin accents removed where that leaves one character. */
 function foldUnit(unit: string): string {
   let folded = folds.get(unit);
@@ -75,5 +78,9 @@ function foldUnit(unit: string): string {
  * found with indexOf. Characters whose fold is longer (a decomposed accent, ß) keep their place and stay as they are.
  */
 export function foldText(text: string): string {
-  return /[^\u0000-\u007f]/.test(text) ? text.replace(/[A-Z\u0080-\uffff]/g, foldUnit) : text.toLowerCase();
+  const lower = text.toLowerCase();
+  // Lower-casing kept every offset (it does not for İ): only letters past Latin-1's symbols can fold further, and
+  // not the punctuation between U+2000 and U+206F (curly quotes, dashes), which most articles hold.
+  if (lower.length === text.length) return lower.replace(FOLDABLE, foldUnit);
+  return text.replace(/[A-Z\u0080-\uffff]/g, foldUnit);
 }
