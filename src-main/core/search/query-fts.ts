@@ -18,18 +18,8 @@ export interface FtsCompileOptions {
   fuzzyTerms: (word: string, distance: number) => string[];
 }
 
-/**
- * The compiled query as a tree, the same expression the MATCH string writes: phrases (one FTS5 string, a prefix when
- * `prefix`, limited to `column` when it is set) under AND, OR and NOT. Search reads hits from it without FTS5.
- */
-export type FtsExpression =
-  | { kind: 'phrase'; text: string; prefix: boolean; column: string | null }
-  | { kind: 'and' | 'or'; children: FtsExpression[] }
-  | { kind: 'not'; include: FtsExpression; exclude: FtsExpression }
-  | { kind: 'column'; column: string; child: FtsExpression };
-
-/** A MATCH string and its tree, plus notes for the user (such as a fuzzy word with no close words), or why not. */
-export type FtsCompileResult = { match: string; expression: FtsExpression; warnings: string[] } | { error: string };
+/** A MATCH string plus notes for the user (such as a fuzzy word with no close words), or why not. */
+export type FtsCompileResult = { match: string; warnings: string[] } | { error: string };
 
 /** Largest boost emulated by repetition; bigger weights are clamped. */
 export const maxFtsBoost = 10;
@@ -49,12 +39,11 @@ class CompileError extends Error {}
 export function compileFts(query: QueryNode, options: FtsCompileOptions): FtsCompileResult {
   const warnings: string[] = [];
   try {
-    const expression = compileNode(query, 1, options, warnings);
-    const match = renderFts(expression);
+    const match = compileNode(query, 1, options, warnings);
     if (match.length > maxMatchLength) {
       return { error: 'This query is too complex to run: use fewer words, boosts or fuzzy searches' };
     }
-    return { match, expression, warnings };
+    return { match, warnings };
   } catch (error) {
     if (error instanceof CompileError) return { error: error.message };
     throw error;
@@ -72,77 +61,61 @@ export function boostRepeats(weight: number): number {
   return Math.min(maxFtsBoost, Math.max(1, Math.round(weight)));
 }
 
-/** Writes an expression as FTS5 MATCH syntax: every compound part parenthesized, every word a quoted string. */
-export function renderFts(expression: FtsExpression): string {
-  switch (expression.kind) {
-    case 'phrase':
-      return `${expression.column === null ? '' : `${quoteFts(expression.column)} : `}${quoteFts(expression.text)}${expression.prefix ? ' *' : ''}`;
-    case 'and':
-    case 'or':
-      return `(${expression.children.map(renderFts).join(expression.kind === 'and' ? ' AND ' : ' OR ')})`;
-    case 'not':
-      return `(${renderFts(expression.include)} NOT ${renderFts(expression.exclude)})`;
-    case 'column':
-      return `${quoteFts(expression.column)} : ${renderFts(expression.child)}`;
-  }
-}
-
-function compileNode(node: QueryNode, weight: number, options: FtsCompileOptions, warnings: string[]): FtsExpression {
+function compileNode(node: QueryNode, weight: number, options: FtsCompileOptions, warnings: string[]): string {
   switch (node.kind) {
     case 'not':
       throw new CompileError('A query needs at least one word to look for besides the excluded ones');
     case 'or':
-      return group(node.children.map((child) => compileNode(child, weight * node.boost, options, warnings)), 'or');
+      return group(node.children.map((child) => compileNode(child, weight * node.boost, options, warnings)), 'OR');
     case 'and': {
       const inner = weight * node.boost;
-      const compile = (child: QueryNode): FtsExpression => compileNode(child, inner, options, warnings);
+      const compile = (child: QueryNode): string => compileNode(child, inner, options, warnings);
       const positive = node.children.filter((child) => child.kind !== 'not').map(compile);
       const should = node.should.map(compile);
-      let core: FtsExpression;
+      let core: string;
       if (positive.length === 0) {
         if (should.length === 0) throw new CompileError('A query needs at least one word to look for besides the excluded ones');
-        core = group(should, 'or');
+        core = group(should, 'OR');
       } else {
-        core = group(positive, 'and');
+        core = group(positive, 'AND');
         // Optional clauses must not change which documents match, only their rank: bm25 sums over
         // every phrase of the expression, so "must AND (should OR must)" matches exactly "must".
-        if (should.length > 0) core = { kind: 'and', children: [core, group([...should, core], 'or')] };
+        if (should.length > 0) core = `(${core} AND ${group([...should, core], 'OR')})`;
       }
       // Excluded clauses never occur in a matching row, so they add nothing to bm25: no repeats.
       const excluded = node.children.flatMap((child) => (child.kind === 'not' ? [compileNode(child.child, 1, options, warnings)] : []));
-      return excluded.length === 0 ? core : { kind: 'not', include: core, exclude: group(excluded, 'or') };
+      return excluded.length === 0 ? core : `(${core} NOT ${group(excluded, 'OR')})`;
     }
     default: {
       const clause = compileLeaf(node, options, warnings);
       const repeats = boostRepeats(weight * node.boost);
       // bm25 sums over phrases, so "(x AND x)" matches what x matches and counts it twice.
-      return repeats === 1 ? clause : { kind: 'and', children: Array.from({ length: repeats }, () => clause) };
+      return repeats === 1 ? clause : `(${Array.from({ length: repeats }, () => clause).join(' AND ')})`;
     }
   }
 }
 
-function group(parts: FtsExpression[], kind: 'and' | 'or'): FtsExpression {
+function group(parts: string[], operator: 'AND' | 'OR'): string {
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) return only;
-  return { kind, children: parts };
+  return `(${parts.join(` ${operator} `)})`;
 }
 
-function compileLeaf(node: LeafNode, options: FtsCompileOptions, warnings: string[]): FtsExpression {
-  let column: string | null = null;
+function compileLeaf(node: LeafNode, options: FtsCompileOptions, warnings: string[]): string {
+  let column = '';
   if (node.field !== null) {
     const field = node.field.toLowerCase();
     const name = options.columns.find((candidate) => candidate.toLowerCase() === field);
     if (name === undefined) throw new CompileError(`The library index cannot search by "${node.field}"`);
-    column = name;
+    column = `${quoteFts(name)} : `;
   }
-  const phrase = (text: string, prefix = false): FtsExpression => ({ kind: 'phrase', text, prefix, column });
   switch (node.kind) {
     case 'term':
-      return phrase(node.text);
+      return column + quoteFts(node.text);
     case 'phrase':
-      return phrase(node.words.join(' '));
+      return column + quoteFts(node.words.join(' '));
     case 'prefix':
-      return phrase(node.text, true);
+      return `${column}${quoteFts(node.text)} *`;
     case 'fuzzy': {
       // The typed word always stands for itself, so "word~" finds at least what "word" finds. When
       // the vocabulary has nothing close, that word alone remains and simply matches nothing.
@@ -150,9 +123,8 @@ function compileLeaf(node: LeafNode, options: FtsCompileOptions, warnings: strin
       const words = [...new Set([node.text, ...expansion])].slice(0, maxFuzzyExpansion + 1);
       if (expansion.length === 0) warnings.push(`No word in the library is close to "${node.text}"`);
       const [only] = words;
-      if (words.length === 1 && only !== undefined) return phrase(only);
-      const alternatives: FtsExpression = { kind: 'or', children: words.map((word) => ({ kind: 'phrase', text: word, prefix: false, column: null })) };
-      return column === null ? alternatives : { kind: 'column', column, child: alternatives };
+      if (words.length === 1 && only !== undefined) return column + quoteFts(only);
+      return `${column}(${words.map(quoteFts).join(' OR ')})`;
     }
   }
 }
